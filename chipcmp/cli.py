@@ -1,0 +1,338 @@
+"""The command line: argument handling and printing over the chipcmp library.
+
+Exit codes: 0 success, 1 data or validation error (including an unknown chip),
+2 usage error. Only typer is imported at module level: pint, yaml and Rich
+tables load inside the commands that need them, so `--help` and tab
+completion stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import ChipcmpError, DataError
+from .metrics import CATALOGUE, METRICS
+
+EPILOG = "Exit codes: 0 success · 1 data or validation error (also an unknown chip) · 2 usage error."
+
+app = typer.Typer(
+    help="Compare AI accelerators on sourced, unit-checked specs.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+
+
+class Layout(str, Enum):
+    long = "long"
+    wide = "wide"
+
+
+class Sparsity(str, Enum):
+    dense = "dense"
+    sparse = "sparse"
+
+
+class State:
+    specs: Optional[Path] = None
+
+
+def _complete_chip(incomplete: str) -> list[str]:
+    """Chip ids from file names: no YAML is parsed on a key press."""
+    from .library import specs_dir
+
+    try:
+        root = specs_dir(State.specs)
+        ids = sorted({p.stem for p in root.rglob("*.yaml") if "claims" not in p.parts})
+    except OSError:
+        return []
+    return [i for i in ids if i.startswith(incomplete.lower())]
+
+
+def _complete_metric(incomplete: str) -> list[str]:
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + m.key for m in CATALOGUE if m.key.startswith(last)]
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(1)
+
+
+def handles_errors(command):
+    """Turn chipcmp's own errors into a message on stderr and exit 1, never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except DataError as exc:
+            _fail("\n".join(str(p) for p in exc.problems) + f"\n{len(exc.problems)} problem(s) found")
+        except ChipcmpError as exc:
+            _fail(f"error: {exc}")
+        except BrokenPipeError:
+            sys.stderr.close()  # output piped into `head`: not an error
+
+    return wrapper
+
+
+def _library():
+    from .library import load_library
+
+    return load_library(State.specs)
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+def _emit(text: str, output: Optional[Path] = None) -> None:
+    if output:
+        from .output import write_atomically
+
+        write_atomically(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"chipcmp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    specs: Annotated[Optional[Path], typer.Option(
+        "--specs", envvar="CHIPCMP_SPECS", metavar="DIR",
+        help="Spec library to use instead of the one shipped with chipcmp.")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    State.specs = specs
+
+
+ChipArg = Annotated[str, typer.Argument(help="Chip id or alias, e.g. 910B or a100.",
+                                        autocompletion=_complete_chip)]
+
+
+@app.command("list")
+@handles_errors
+def list_chips(
+    vendor: Annotated[Optional[str], typer.Option(help="Only this vendor (case-insensitive).")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Only this ISO country code, e.g. CN.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="Only chip, card, module or system.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """List the chips and systems in the library."""
+    from .views import chip_summary
+
+    chips = [
+        c for c in _library().chips.values()
+        if (not vendor or c.vendor.casefold() == vendor.casefold())
+        and (not country or c.country.casefold() == country.casefold())
+        and (not kind or c.kind == kind.lower())
+    ]
+    chips.sort(key=lambda c: (c.vendor.casefold(), c.released or "9999", c.id))
+    rows = [chip_summary(c) for c in chips]
+    _print_rows(rows, format, "chipcmp list", ["id", "name", "vendor", "country", "kind",
+                                               "released", "values", "sources"])
+
+
+def _print_rows(rows: list[dict], format: TableFormat, title: str, shown: list[str]) -> None:
+    from . import output
+
+    if format is TableFormat.json:
+        _emit(output.to_json({"version": output.FORMAT_VERSION, "items": rows}))
+    elif format is TableFormat.csv:
+        _emit(output.to_csv(rows))
+    else:
+        from . import render
+
+        body = [[r[k] for k in shown] for r in rows]
+        if format is TableFormat.markdown:
+            _emit(render.markdown_table(shown, body))
+        else:
+            _console().print(render.simple_table(title, shown, body))
+
+
+@app.command()
+@handles_errors
+def show(
+    chip: ChipArg,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Every value of one chip with its source; disagreeing sources all listed."""
+    from .library import resolve
+    from .views import claim_doc, source_doc, value_doc, value_row
+
+    library = _library()
+    found = resolve(library, chip)
+    if format is TableFormat.table:
+        from .render import chip_detail
+
+        _console().print(chip_detail(found, library))
+    elif format is TableFormat.json:
+        from .output import FORMAT_VERSION, to_json
+        from .views import conflicting_metrics
+
+        doc = {
+            "version": FORMAT_VERSION,
+            "chip": {k: getattr(found, k) for k in ("id", "name", "vendor", "country", "kind",
+                                                    "released", "aliases", "variant_of", "notes")},
+            "parts": [{"chip": p.chip, "count": p.count} for p in found.parts],
+            "values": [value_doc(found, v) for v in found.values],
+            "conflicts": conflicting_metrics(found),
+            "sources": [source_doc(s) for s in found.sources.values()],
+            "claims": [claim_doc(c) for c in library.claims_about(found.id)],
+        }
+        _emit(to_json(doc))
+    else:
+        rows = [value_row(found, v) for v in found.values]
+        _print_rows(rows, format, found.name, ["metric", "low", "high", "unit", "sparsity",
+                                               "source_id", "source_url"])
+
+
+@app.command()
+@handles_errors
+def compare(
+    chips: Annotated[list[str], typer.Argument(help="Two or more chip ids or aliases.",
+                                               autocompletion=_complete_chip)],
+    metrics: Annotated[Optional[str], typer.Option(
+        "--metrics", "-m", help="Comma-separated metric keys (see `chipcmp metrics`); "
+        "default: every metric any of the chips publishes.",
+        autocompletion=_complete_metric)] = None,
+    baseline: Annotated[Optional[str], typer.Option(
+        help="Chip the ratios are relative to (default: the first).")] = None,
+    sparsity: Annotated[Sparsity, typer.Option(
+        help="Compare dense figures (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Compare chips side by side: values in canonical units, ratios, sources."""
+    keys = _parse_metrics(metrics)
+    if len(chips) < 2 and not baseline:
+        raise typer.BadParameter("give at least two chips", param_hint="CHIPS")
+    from .compare import compare as build
+    from .library import resolve
+
+    library = _library()
+    found = list({c.id: c for c in (resolve(library, name) for name in chips)}.values())
+    base = resolve(library, baseline) if baseline else None
+    result = build(found, keys, base, sparsity.value)
+    if format is TableFormat.table:
+        from .render import comparison_table
+
+        _console().print(comparison_table(result))
+    elif format is TableFormat.markdown:
+        from .render import comparison_markdown
+
+        _emit(comparison_markdown(result))
+    elif format is TableFormat.json:
+        from .output import to_json
+        from .views import comparison_doc
+
+        _emit(to_json(comparison_doc(result)))
+    else:
+        from .output import to_csv
+        from .views import comparison_rows
+
+        _emit(to_csv(comparison_rows(result)))
+
+
+def _parse_metrics(text: Optional[str]) -> Optional[list[str]]:
+    if not text:
+        return None
+    import difflib
+
+    keys = [k.strip() for k in text.split(",") if k.strip()]
+    for key in keys:
+        if key not in METRICS:
+            hint = difflib.get_close_matches(key, METRICS, n=1)
+            suffix = f"; did you mean {hint[0]!r}?" if hint else "; see `chipcmp metrics`"
+            raise typer.BadParameter(f"unknown metric {key!r}{suffix}", param_hint="--metrics")
+    return keys
+
+
+@app.command()
+@handles_errors
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.csv,
+    layout: Annotated[Layout, typer.Option(
+        help="long: one row per value with its full source; wide: one row per chip.")] = Layout.long,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Write to FILE (atomically) instead of standard output.")] = None,
+) -> None:
+    """Export the whole library as CSV or JSON."""
+    from . import output as out
+    from .views import value_row, wide_rows
+
+    library = _library()
+    if layout is Layout.long:
+        rows = [value_row(c, v) for c in library.chips.values() for v in c.values]
+        columns = list(rows[0]) if rows else []
+    else:
+        rows, columns = wide_rows(library)
+    if format is ExportFormat.csv:
+        text = out.to_csv(rows, columns)
+    else:
+        text = out.to_json({"version": out.FORMAT_VERSION, "layout": layout.value, "items": rows})
+    _emit(text, output)
+
+
+@app.command()
+@handles_errors
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Files or directories to check (default: the whole library).")] = None,
+) -> None:
+    """Check spec and claim files; print every problem as file:line: message."""
+    from .library import specs_dir
+    from .loader import check_files, discover
+
+    targets = paths or [specs_dir(State.specs)]
+    files, problems = discover(targets)
+    known: set[str] = set()
+    if paths:  # references may name chips of the active library
+        known = set(_library().chips)
+    library, more = check_files(files, known)
+    problems += more
+    if problems:
+        raise DataError(problems)
+    typer.echo(f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
+               f"{sum(len(c.values) for c in library.chips.values())} value(s), "
+               f"{len(library.claims)} claim(s)")
+
+
+@app.command("metrics")
+@handles_errors
+def list_metrics(
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """The metric catalogue: key, label, dimension and display unit."""
+    rows = [{"key": m.key, "label": m.label, "unit": m.unit, "dimension": m.dimension,
+             "throughput": m.throughput, "description": m.description} for m in CATALOGUE]
+    _print_rows(rows, format, "chipcmp metrics", ["key", "label", "unit", "description"])

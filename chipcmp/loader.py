@@ -1,0 +1,380 @@
+"""Load and validate spec and claim files, collecting every problem before failing."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+from pathlib import Path
+
+from . import schema
+from .claims import parse_ratio
+from .errors import ChipcmpError, DataError, Problem
+from .metrics import METRICS
+from .model import Chip, Claim, Library, Part, Source, Value
+from .yamlnodes import Mapping, Sequence, Text, line_of, read_yaml
+
+SPEC_SUFFIXES = (".yaml", ".yml")
+
+
+def is_claim_file(path: Path) -> bool:
+    return "claims" in path.parts[:-1]
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand directories into their spec files; report paths that are not there."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            try:
+                found = sorted(
+                    p for p in path.rglob("*")
+                    if p.suffix in SPEC_SUFFIXES and not p.name.startswith(".")
+                )
+            except OSError as exc:
+                problems.append(Problem(str(path), None, f"cannot list: {exc}"))
+                continue
+            files.extend(_shown(p) for p in found)
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), None, "no such file or directory"))
+    return files, problems
+
+
+def _shown(path: Path) -> Path:
+    """Paths in messages: relative to the working directory where that is shorter."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def normalize_name(name: str) -> str:
+    """How names are matched: case-insensitive, spaces/hyphens/underscores ignored."""
+    return re.sub(r"[\s\-_]+", "", name.casefold())
+
+
+class _FileChecker:
+    """Checks one parsed file and builds its record, noting every problem."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(str(self.path), line, message))
+
+    # -- generic field checks -------------------------------------------------
+
+    def fields(self, data, fields: tuple[schema.Field, ...], where: str) -> dict:
+        """Check a mapping against a field table; return the fields that passed."""
+        if not isinstance(data, Mapping):
+            self.problem(line_of(data), f"{where}: expected a mapping of fields")
+            return {}
+        known = {f.name: f for f in fields}
+        for key in data:
+            if key not in known:
+                hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                suffix = f"; did you mean {hint[0]!r}?" if hint else ""
+                allowed = "" if hint else f" (allowed: {', '.join(known)})"
+                self.problem(data.key_lines[key], f"{where}: unknown field {key!r}{suffix}{allowed}")
+        good = {}
+        for f in fields:
+            if f.name not in data or data[f.name] is None:
+                if f.required:
+                    self.problem(data.line, f"{where}: missing required field {f.name!r}")
+                continue
+            value = data[f.name]
+            line = data.key_lines[f.name]
+            checked = self.scalar(value, f, f"{where}.{f.name}", line)
+            if checked is not None:
+                good[f.name] = checked
+        return good
+
+    def scalar(self, value, f: schema.Field, where: str, line: int):
+        if f.type in ("aliases", "sources", "specs", "parts"):
+            return value  # structured fields are checked by their own methods
+        if not isinstance(value, str):
+            self.problem(line, f"{where}: expected a single value, not a list or mapping")
+            return None
+        text = value.strip()
+        if f.type == "id" and not re.match(schema.ID_PATTERN, text):
+            self.problem(line, f"{where}: {text!r} is not an id (lower-case a-z, 0-9 and '-')")
+        elif f.type == "date" and not _valid_date(text):
+            self.problem(line, f"{where}: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        elif f.type == "country" and not re.match(schema.COUNTRY_PATTERN, text):
+            self.problem(line, f"{where}: {text!r} is not an ISO country code such as US or CN")
+        elif f.type == "enum" and text not in f.choices:
+            hint = difflib.get_close_matches(text, f.choices, n=1)
+            suffix = f"; did you mean {hint[0]!r}?" if hint else ""
+            self.problem(line, f"{where}: {text!r} is not one of {', '.join(f.choices)}{suffix}")
+        elif f.type == "bool" and text not in ("true", "false"):
+            self.problem(line, f"{where}: expected true or false")
+        elif f.type == "count" and not (text.isdigit() and int(text) > 0):
+            self.problem(line, f"{where}: expected a positive whole number")
+        elif f.type == "url" and not re.match(r"^https?://\S+$", text):
+            self.problem(line, f"{where}: {text!r} is not an http(s) URL")
+        elif not text:
+            self.problem(line, f"{where}: empty")
+        else:
+            if f.type == "bool":
+                return text == "true"
+            if f.type == "count":
+                return int(text)
+            return text
+        return None
+
+    # -- structured fields ----------------------------------------------------
+
+    def sources(self, data) -> dict[str, Source]:
+        if not isinstance(data, Mapping) or not data:
+            self.problem(line_of(data), "sources: expected a mapping of source id -> source")
+            return {}
+        result = {}
+        for source_id, body in data.items():
+            where = f"sources.{source_id}"
+            line = data.key_lines[source_id]
+            if not re.match(schema.ID_PATTERN, source_id):
+                self.problem(line, f"{where}: source id must be lower-case a-z, 0-9 and '-'")
+            good = self.fields(body, schema.SOURCE_FIELDS, where)
+            if isinstance(body, Mapping) and not (
+                "url" in good or ("publisher" in good and "title" in good)
+            ):
+                self.problem(line, f"{where}: needs a url, or a publisher and a title")
+            if "accessed" in good and "tier" in good:
+                result[source_id] = Source(id=source_id, **good)
+        return result
+
+    def aliases(self, data) -> list[str]:
+        if not isinstance(data, Sequence):
+            self.problem(line_of(data), "aliases: expected a list of names")
+            return []
+        names = []
+        for item in data:
+            if isinstance(item, Text) and item.strip():
+                names.append(Text(item.strip(), item.line))
+            else:
+                self.problem(line_of(item, data.line), "aliases: each alias must be a name")
+        return names
+
+    def parts(self, data) -> list[Part]:
+        if not isinstance(data, Sequence):
+            self.problem(line_of(data), "parts: expected a list of {chip, count}")
+            return []
+        parts = []
+        for item in data:
+            good = self.fields(item, schema.PART_FIELDS, "parts")
+            if len(good) == 2:
+                parts.append(Part(**good))
+        return parts
+
+    def specs(self, data, sources: dict[str, Source], declared: set[str]) -> list[Value]:
+        if not isinstance(data, Mapping):
+            self.problem(line_of(data), "specs: expected a mapping of metric -> value(s)")
+            return []
+        values = []
+        for key, entry in data.items():
+            line = data.key_lines[key]
+            metric = METRICS.get(key)
+            if metric is None:
+                hint = difflib.get_close_matches(key, METRICS, n=1, cutoff=0.6)
+                suffix = f"; did you mean {hint[0]!r}?" if hint else " (see `chipcmp metrics`)"
+                self.problem(line, f"specs: unknown metric {key!r}{suffix}")
+                continue
+            entries = entry if isinstance(entry, Sequence) else [entry]
+            if not entries:
+                self.problem(line, f"specs.{key}: empty list; leave an unpublished metric out")
+            for item in entries:
+                value = self.value(key, item, line, declared)
+                if value is not None:
+                    values.append(value)
+        return values
+
+    def value(self, key: str, item, key_line: int, declared: set[str]) -> Value | None:
+        from .units import UnitError, parse_quantity
+
+        metric = METRICS[key]
+        where = f"specs.{key}"
+        if isinstance(item, str):
+            self.problem(line_of(item, key_line),
+                         f"{where}: write a mapping with value and source, e.g. "
+                         f"{{value: {item}, source: <id>}}")
+            return None
+        good = self.fields(item, schema.VALUE_FIELDS, where)
+        line = line_of(item, key_line)
+        if "source" in good and good["source"] not in declared:
+            self.problem(item.key_lines["source"],
+                         f"{where}: source {good['source']!r} is not declared under sources")
+            good.pop("source")
+        if metric.throughput and "sparsity" not in good and "sparsity" not in item:
+            self.problem(line, f"{where}: throughput needs sparsity: dense, sparse or unspecified")
+        if not metric.throughput and "sparsity" in good:
+            self.problem(item.key_lines["sparsity"], f"{where}: sparsity applies to throughput only")
+        if "value" not in good or "source" not in good:
+            return None
+        published = good["value"]
+        value = Value(
+            metric=key, source=good["source"], line=line, published=published,
+            sparsity=good.get("sparsity"), scope=good.get("scope"),
+            derived=good.get("derived"), note=good.get("note"),
+            approximate=good.get("approximate", False),
+        )
+        if metric.is_text:
+            value.text = published
+            return value
+        try:
+            quantity = parse_quantity(published, metric.unit, metric.dimension)
+        except UnitError as exc:
+            self.problem(item.key_lines["value"], f"{where}: {exc}")
+            return None
+        value.low, value.high = quantity.low, quantity.high
+        value.approximate = value.approximate or quantity.approximate
+        value.binary_prefix = quantity.binary_prefix
+        return value
+
+    # -- whole files ----------------------------------------------------------
+
+    def hardware(self, data) -> Chip | None:
+        good = self.fields(data, schema.HARDWARE_FIELDS, "record")
+        if not isinstance(data, Mapping):
+            return None
+        declared = set(data["sources"]) if isinstance(data.get("sources"), Mapping) else set()
+        sources = self.sources(data["sources"]) if "sources" in good else {}
+        values = self.specs(data["specs"], sources, declared) if "specs" in good else []
+        aliases = self.aliases(data["aliases"]) if "aliases" in good else []
+        parts = self.parts(data["parts"]) if "parts" in good else []
+        self.check_id(good, data)
+        required = ("id", "name", "vendor", "country", "kind")
+        if self.problems or not all(k in good for k in required):
+            return None
+        return Chip(
+            id=good["id"], name=good["name"], vendor=good["vendor"], country=good["country"],
+            kind=good["kind"], released=good.get("released"), path=str(self.path),
+            aliases=aliases, sources=sources, values=values, parts=parts,
+            variant_of=good.get("variant_of"), notes=good.get("notes"),
+        )
+
+    def claim(self, data) -> Claim | None:
+        good = self.fields(data, schema.CLAIM_FIELDS, "claim")
+        if not isinstance(data, Mapping):
+            return None
+        sources = self.sources(data["sources"]) if "sources" in good else {}
+        declared = set(data["sources"]) if isinstance(data.get("sources"), Mapping) else set()
+        if "source" in good and good["source"] not in declared:
+            self.problem(data.key_lines["source"],
+                         f"claim.source: {good['source']!r} is not declared under sources")
+        if "metric" in good and good["metric"] not in METRICS:
+            hint = difflib.get_close_matches(good["metric"], METRICS, n=1)
+            suffix = f"; did you mean {hint[0]!r}?" if hint else ""
+            self.problem(data.key_lines["metric"], f"claim.metric: unknown metric {good['metric']!r}{suffix}")
+        if "metric" not in data and "workload" not in data:
+            self.problem(data.line, "claim: needs a metric, a workload, or both")
+        ratio = None
+        if "ratio" in good:
+            try:
+                ratio = parse_ratio(good["ratio"])
+            except ChipcmpError as exc:
+                self.problem(data.key_lines["ratio"], f"claim.ratio: {exc}")
+        self.check_id(good, data)
+        if self.problems or ratio is None:
+            return None
+        return Claim(
+            id=good["id"], subject=good["subject"], baseline=good["baseline"],
+            ratio=good["ratio"], ratio_low=ratio.low, ratio_high=ratio.high,
+            approximate=ratio.approximate, claimed_by=good["claimed_by"],
+            claimed_on=good["claimed_on"], source=good["source"], path=str(self.path),
+            metric=good.get("metric"), workload=good.get("workload"),
+            sparsity=good.get("sparsity"), wording=good.get("wording"),
+            quote=good.get("quote"), note=good.get("note"), sources=sources,
+        )
+
+    def check_id(self, good: dict, data: Mapping) -> None:
+        if "id" in good and good["id"] != self.path.stem:
+            self.problem(data.key_lines["id"],
+                         f"id {good['id']!r} does not match the file name {self.path.name!r}")
+
+
+def _valid_date(text: str) -> bool:
+    if not re.match(schema.DATE_PATTERN, text):
+        return False
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[Library, list[Problem]]:
+    """Validate files one by one, then across files; return what loaded and all problems.
+
+    `known_ids` are chips from elsewhere (the active library) that references may name.
+    """
+    library = Library()
+    problems: list[Problem] = []
+    names: dict[str, tuple[str, str]] = {}  # normalized id/alias -> (chip id, path)
+    references: list[tuple[Problem, str]] = []  # (where + what, chip id it names)
+    for path in files:
+        data, file_problems = read_yaml(path)
+        problems.extend(file_problems)
+        if file_problems:
+            continue
+        checker = _FileChecker(path)
+        if is_claim_file(path):
+            record = checker.claim(data)
+            if record:
+                _add_unique(library.claims, record, data, checker)
+                for role in ("subject", "baseline"):
+                    where = Problem(str(path), data.key_lines[role], f"claim.{role}")
+                    references.append((where, getattr(record, role)))
+        else:
+            record = checker.hardware(data)
+            if record and _add_unique(library.chips, record, data, checker):
+                _check_names(record, data, names, checker)
+                for field in ("variant_of", "parts"):
+                    targets = [p.chip for p in record.parts] if field == "parts" else (
+                        [record.variant_of] if record.variant_of else [])
+                    for target in targets:
+                        references.append((Problem(str(path), data.key_lines[field], field), target))
+        problems.extend(checker.problems)
+    valid_ids = set(library.chips) | set(known_ids)
+    for where, chip_id in references:
+        if chip_id not in valid_ids:
+            hint = difflib.get_close_matches(chip_id, valid_ids, n=1)
+            suffix = f"; did you mean {hint[0]!r}?" if hint else ""
+            problems.append(Problem(where.path, where.line,
+                                    f"{where.message}: unknown chip {chip_id!r}{suffix}"))
+    return library, problems
+
+
+def _add_unique(table: dict, record, data: Mapping, checker: _FileChecker) -> bool:
+    if record.id in table:
+        checker.problem(data.key_lines["id"],
+                        f"id {record.id!r} is already used by {table[record.id].path}")
+        return False
+    table[record.id] = record
+    return True
+
+
+def _check_names(chip: Chip, data: Mapping, names: dict, checker: _FileChecker) -> None:
+    """The same id or alias in two files would make a name ambiguous."""
+    for name in [chip.id, *chip.aliases]:
+        key = normalize_name(name)
+        owner = names.get(key)
+        if owner and owner[0] != chip.id:
+            line = line_of(name, data.key_lines["id"])
+            checker.problem(line, f"name {name!r} is already used by {owner[0]} ({owner[1]})")
+        else:
+            names[key] = (chip.id, chip.path)
+
+
+def load(paths: list[Path]) -> Library:
+    """Load spec files or directories; raise DataError listing every problem."""
+    files, problems = discover(paths)
+    library, more = check_files(files)
+    problems += more
+    if problems:
+        raise DataError(problems)
+    return library

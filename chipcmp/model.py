@@ -1,0 +1,107 @@
+"""The normalized library: what a validated spec file becomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Source:
+    id: str
+    tier: str
+    accessed: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+    def citation(self) -> str:
+        """One line a reader can follow: publisher, title (date), tier, url."""
+        parts = [p for p in (self.publisher, self.title) if p]
+        text = " — ".join(parts) if parts else self.id
+        if self.published:
+            text += f" ({self.published})"
+        text += f" [{self.tier}]"
+        if self.url:
+            text += f" {self.url}"
+        return text
+
+
+@dataclass
+class Value:
+    """One published figure for one metric, from one source."""
+
+    metric: str
+    source: str
+    line: int | None
+    published: str  # as written in the file, e.g. "1.6 TB/s"
+    low: float | None = None  # numbers are in the metric's canonical unit
+    high: float | None = None
+    text: str | None = None  # text metrics (memory_type, foundry)
+    approximate: bool = False
+    binary_prefix: bool = False
+    sparsity: str | None = None
+    scope: str | None = None
+    derived: str | None = None
+    note: str | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.low != self.high
+
+
+@dataclass
+class Part:
+    chip: str
+    count: int
+
+
+@dataclass
+class Chip:
+    id: str
+    name: str
+    vendor: str
+    country: str
+    kind: str
+    released: str | None
+    path: str
+    aliases: list[str] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    values: list[Value] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    variant_of: str | None = None
+    notes: str | None = None
+
+    def values_for(self, metric: str) -> list[Value]:
+        return [v for v in self.values if v.metric == metric]
+
+
+@dataclass
+class Claim:
+    id: str
+    subject: str
+    baseline: str
+    ratio: str  # as written, e.g. "80–90%"
+    ratio_low: float | None  # subject ÷ baseline; None = unbounded on that side
+    ratio_high: float | None
+    approximate: bool
+    claimed_by: str
+    claimed_on: str
+    source: str
+    path: str
+    metric: str | None = None
+    workload: str | None = None
+    sparsity: str | None = None
+    wording: str | None = None
+    quote: str | None = None
+    note: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+
+
+@dataclass
+class Library:
+    chips: dict[str, Chip] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+
+    def claims_about(self, chip_id: str) -> list[Claim]:
+        return [c for c in self.claims.values() if chip_id in (c.subject, c.baseline)]

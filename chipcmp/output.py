@@ -1,0 +1,75 @@
+"""Machine-readable output: CSV that spreadsheets cannot misread, JSON, atomic files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+FORMAT_VERSION = 1
+
+# A spreadsheet treats a cell starting with these as a formula; a leading
+# apostrophe makes it plain text (the OWASP "CSV injection" advice).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
+    columns = columns or (list(rows[0]) if rows else [])
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def to_json(document) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write all or nothing: an error leaves an existing file as it was."""
+    path = Path(path)
+    fd, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def fmt_number(x: float | None) -> str:
+    """Readable, not rounded away: 2039 -> '2,039', 85.899 -> '85.9', 19.5 -> '19.5'."""
+    if x is None:
+        return "—"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.4g}"
+
+
+def fmt_range(low: float | None, high: float | None) -> str:
+    if low is None:
+        return "—"
+    return fmt_number(low) if low == high else f"{fmt_number(low)}–{fmt_number(high)}"
+
+
+def fmt_ratio(ratio: tuple[float, float] | None) -> str:
+    if ratio is None:
+        return ""
+    low, high = ratio
+    if f"{low:.2f}" == f"{high:.2f}":
+        return f"{low:.2f}×"
+    return f"{low:.2f}–{high:.2f}×"

@@ -1,0 +1,140 @@
+"""Human output: Rich tables for the terminal and Markdown for documents.
+
+Rich is imported inside the functions: only commands that draw a table pay for it.
+"""
+
+from __future__ import annotations
+
+from .compare import MARKERS, Cell, Comparison
+from .metrics import METRICS, display_unit
+from .model import Chip, Library
+from .output import fmt_range, fmt_ratio
+from .views import conflicting_metrics
+
+
+class Footnotes:
+    """Numbers each (chip, source) pair once, in order of first use."""
+
+    def __init__(self):
+        self.numbers: dict[tuple[str, str], int] = {}
+        self.lines: list[str] = []
+
+    def ref(self, chip: Chip, source_id: str) -> int:
+        key = (chip.id, source_id)
+        if key not in self.numbers:
+            self.numbers[key] = len(self.numbers) + 1
+            self.lines.append(f"[{self.numbers[key]}] {chip.sources[source_id].citation()}")
+        return self.numbers[key]
+
+
+def _cell_text(cell: Cell, notes: Footnotes, with_ratio: bool, newline: str) -> str:
+    if not cell.values:
+        return f"— ({cell.note})" if cell.note else "—"
+    # Every distinct figure is shown with its own sources: disagreement stays visible.
+    figures: dict[str, list[int]] = {}
+    for v in cell.values:
+        shown = v.text if v.text is not None else fmt_range(v.low, v.high)
+        figures.setdefault(shown, []).append(notes.ref(cell.chip, v.source))
+    parts = [f"{shown} [{','.join(map(str, sorted(set(refs))))}]" for shown, refs in figures.items()]
+    text = " / ".join(parts)
+    markers = "".join(MARKERS[f][0] for f in cell.flags if f != "range")
+    if markers:
+        text += f" {markers}"
+    if with_ratio and cell.ratio:
+        text += f"{newline}{fmt_ratio(cell.ratio)}"
+    return text
+
+
+def _comparison_grid(comparison: Comparison, newline: str):
+    notes = Footnotes()
+    header = ["Metric", "Unit"] + [c.name for c in comparison.chips]
+    body = []
+    for row in comparison.rows:
+        label = row.metric.label
+        if row.metric.throughput:
+            label += f" ({comparison.sparsity})"
+        cells = [
+            _cell_text(cell, notes, cell.chip is not comparison.baseline, newline)
+            for cell in row.cells
+        ]
+        body.append([label, display_unit(row.metric.unit)] + cells)
+    used = sorted({f for row in comparison.rows for cell in row.cells for f in cell.flags} - {"range"})
+    legend = [f"{MARKERS[f][0]} {MARKERS[f][1]}" for f in MARKERS if f in used]
+    caption = f"ratios: chip ÷ {comparison.baseline.name}"
+    return header, body, legend, notes.lines, caption
+
+
+def comparison_table(comparison: Comparison):
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    header, body, legend, footnotes, caption = _comparison_grid(comparison, "\n")
+    table = Table(title=f"chipcmp compare — {comparison.sparsity} figures", caption=caption,
+                  show_lines=True)
+    for i, name in enumerate(header):
+        table.add_column(name, justify="left" if i < 2 else "right", overflow="fold")
+    for line in body:
+        table.add_row(*line)
+    extra = [Text(x, style="dim") for x in legend] + [Text(x) for x in footnotes]
+    return Group(table, *extra)
+
+
+def comparison_markdown(comparison: Comparison) -> str:
+    header, body, legend, footnotes, caption = _comparison_grid(comparison, " · ")
+    return markdown_table(header, body) + "\n" + caption + "\n\n" + "\n".join(
+        [f"- {x}" for x in legend] + [""] + [f"{x}  " for x in footnotes]
+    ) + "\n"
+
+
+def markdown_table(header: list[str], body: list[list[str]]) -> str:
+    def line(cells):
+        return "| " + " | ".join(str(c if c is not None else "").replace("|", "\\|") for c in cells) + " |"
+
+    return "\n".join([line(header), line(["---"] * len(header))] + [line(r) for r in body]) + "\n"
+
+
+def simple_table(title: str, header: list[str], body: list[list[str]]):
+    from rich.table import Table
+
+    table = Table(title=title)
+    for name in header:
+        table.add_column(name, overflow="fold")
+    for line in body:
+        table.add_row(*[str(c) if c is not None else "" for c in line])
+    return table
+
+
+def chip_detail(chip: Chip, library: Library):
+    """`show`: every value with its source, conflicts listed, claims about the chip."""
+    from rich.console import Group
+    from rich.text import Text
+
+    notes = Footnotes()
+    body = []
+    for v in chip.values:
+        shown = v.text if v.text is not None else fmt_range(v.low, v.high)
+        qualifiers = [q for q in (v.sparsity, v.scope and f"per {v.scope}",
+                                  v.approximate and "approximate") if q]
+        remark = "; ".join(filter(None, [v.derived and f"derived: {v.derived}", v.note]))
+        body.append([v.metric, shown, display_unit(METRICS[v.metric].unit), v.published,
+                     ", ".join(qualifiers), f"[{notes.ref(chip, v.source)}]", remark])
+    heading = Text.assemble((chip.name, "bold"), f"  {chip.id} · {chip.vendor} ({chip.country}) · "
+                            f"{chip.kind} · released {chip.released or 'unknown'}")
+    parts = [heading]
+    if chip.aliases:
+        parts.append(Text("aliases: " + ", ".join(chip.aliases), style="dim"))
+    header = ["metric", "value", "unit", "as published", "qualifiers", "source", "note"]
+    parts.append(simple_table("", header, body))
+    conflicts = conflicting_metrics(chip)
+    if conflicts:
+        parts.append(Text("sources disagree on: " + ", ".join(conflicts), style="yellow"))
+    if chip.notes:
+        parts.append(Text(chip.notes))
+    parts += [Text(x) for x in notes.lines]
+    claims = library.claims_about(chip.id)
+    if claims:
+        parts.append(Text("claims:", style="bold"))
+        parts += [Text(f"  {c.id}: {c.subject} vs {c.baseline} = {c.ratio} "
+                       f"({c.metric or c.workload}; {c.claimed_by}, {c.claimed_on})") for c in claims]
+    return Group(*parts)

@@ -1,0 +1,84 @@
+"""What a spec or claim file may contain, as data.
+
+The validator walks these tables; keeping them declarative means one place to
+change a field and, later, one source for a generated JSON Schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TIERS = ("vendor", "regulator", "paper", "analyst", "press", "database", "community", "measured")
+KINDS = ("chip", "card", "module", "system")
+SPARSITIES = ("dense", "sparse", "unspecified")
+SCOPES = ("die", "package", "chip", "card", "module", "node", "system")
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # text | id | date | country | enum | bool | aliases | sources | specs | parts
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
+HARDWARE_FIELDS = (
+    Field("id", "id", True, help="lower-case id, equal to the file name"),
+    Field("name", "text", True),
+    Field("vendor", "text", True),
+    Field("country", "country", True, help="ISO 3166-1 alpha-2"),
+    Field("kind", "enum", True, KINDS),
+    Field("released", "date", help="YYYY, YYYY-MM or YYYY-MM-DD; leave out if unpublished"),
+    Field("aliases", "aliases"),
+    Field("variant_of", "id"),
+    Field("parts", "parts"),
+    Field("notes", "text"),
+    Field("sources", "sources", True),
+    Field("specs", "specs", True),
+)
+
+SOURCE_FIELDS = (
+    Field("title", "text"),
+    Field("publisher", "text"),
+    Field("url", "url"),
+    Field("published", "date"),
+    Field("accessed", "date", True),
+    Field("tier", "enum", True, TIERS),
+)
+
+VALUE_FIELDS = (
+    Field("value", "text", True, help="number and unit as published, e.g. '312 TFLOPS'"),
+    Field("source", "id", True, help="a key of this file's sources"),
+    Field("sparsity", "enum", False, SPARSITIES),
+    Field("scope", "enum", False, SCOPES),
+    Field("approximate", "bool"),
+    Field("derived", "text"),
+    Field("note", "text"),
+)
+
+PART_FIELDS = (
+    Field("chip", "id", True),
+    Field("count", "count", True),
+)
+
+CLAIM_FIELDS = (
+    Field("id", "id", True),
+    Field("subject", "id", True),
+    Field("baseline", "id", True),
+    Field("metric", "text"),
+    Field("workload", "text"),
+    Field("sparsity", "enum", False, SPARSITIES),
+    Field("ratio", "text", True, help="e.g. '80–90%', '~100%', '3000x', '>1x'"),
+    Field("wording", "text"),
+    Field("claimed_by", "text", True),
+    Field("claimed_on", "date", True),
+    Field("source", "id", True),
+    Field("quote", "text"),
+    Field("note", "text"),
+    Field("sources", "sources", True),
+)

@@ -1,0 +1,145 @@
+"""Quantities as published ("376 TFLOPS", "320–376 TFLOPS", "~64 GB"), checked by pint.
+
+chipcmp builds its own small pint registry instead of pint's default one: it is
+several times faster to build, and it gives FLOP, integer operations (OP) and
+information (bit, byte) dimensions of their own, so TB/s can never convert into
+TFLOPS the way it silently does when bytes and counts are both dimensionless.
+pint is imported on first use only; `chipcmp --help` never pays for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import ChipcmpError
+
+_DEFINITIONS = """
+kilo- = 1e3 = k-
+mega- = 1e6 = M-
+giga- = 1e9 = G-
+tera- = 1e12 = T-
+peta- = 1e15 = P-
+exa- = 1e18 = E-
+milli- = 1e-3 = m-
+micro- = 1e-6 = u- = µ-
+nano- = 1e-9 = n-
+kibi- = 2**10 = Ki-
+mebi- = 2**20 = Mi-
+gibi- = 2**30 = Gi-
+tebi- = 2**40 = Ti-
+pebi- = 2**50 = Pi-
+second = [time] = s = sec
+meter = [length] = m = metre
+watt = [power] = W
+bit = [information] = b
+byte = 8 * bit = B
+flop = [floating_point_operation] = FLOP
+FLOPS = flop / second = flops
+op = [integer_operation] = OP
+OPS = op / second = ops
+bps = bit / second
+Bps = byte / second
+billion = 1e9 = bn
+million = 1e6
+"""
+
+BINARY_PREFIXES = ("Ki", "Mi", "Gi", "Ti", "Pi")
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_QUANTITY = re.compile(
+    rf"""^\s*(?P<approx>~|≈|about\s+|approx\.?\s+)?
+    (?P<low>{_NUMBER})
+    (?:\s*(?:–|—|-|to)\s*(?P<high>{_NUMBER}))?
+    \s*(?P<unit>.*?)\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+class UnitError(ChipcmpError):
+    """A value whose number or unit cannot be understood, or does not fit its metric."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A published figure converted to a metric's canonical unit."""
+
+    low: float
+    high: float
+    approximate: bool
+    binary_prefix: bool  # published with GiB-style prefixes, converted exactly
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+
+@lru_cache(maxsize=1)
+def registry():
+    """The one shared registry, built on first use."""
+    import pint
+
+    reg = pint.UnitRegistry(None, cache_folder=None)
+    for line in _DEFINITIONS.strip().splitlines():
+        reg.define(line)
+    return reg
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _tidy(value: float) -> float:
+    """Drop binary floating-point noise (1.6 TB/s is 1600 GB/s, not 1600.0000000000002)."""
+    return float(f"{value:.12g}")
+
+
+@lru_cache(maxsize=512)
+def _factor(unit: str, target: str, dimension: str) -> float:
+    """How many `target` one `unit` is; raises UnitError with a readable reason."""
+    import pint
+
+    reg = registry()
+    try:
+        parsed = reg.parse_units(unit) if unit else reg.dimensionless
+    except (pint.UndefinedUnitError, pint.DefinitionSyntaxError, AttributeError,
+            TypeError, ValueError, SyntaxError) as exc:
+        raise UnitError(f"unknown unit {unit!r}") from exc
+    if parsed.dimensionality != reg.get_dimensionality(dimension):
+        shown = unit or "no unit"
+        raise UnitError(
+            f"unit {shown!r} is {_describe(parsed.dimensionality)}, "
+            f"but this metric needs {dimension or 'a plain count'} (e.g. {target})"
+        )
+    return reg.Quantity(1.0, parsed).to(target).magnitude
+
+
+def _describe(dimensionality) -> str:
+    text = str(dimensionality)
+    return "dimensionless" if text == "dimensionless" else text
+
+
+def parse_quantity(text: str, target: str, dimension: str) -> Quantity:
+    """Parse "320–376 TFLOPS" and convert it to `target` (e.g. "TFLOPS")."""
+    match = _QUANTITY.match(str(text))
+    if not match:
+        raise UnitError(f"cannot read {text!r} as a number with a unit (e.g. '312 TFLOPS')")
+    unit = match["unit"].replace("²", "^2").replace("³", "^3")
+    factor = _factor(unit, target, dimension)
+    low = _number(match["low"])
+    high = _number(match["high"]) if match["high"] else low
+    if high < low:
+        raise UnitError(f"range {text!r} runs backwards")
+    return Quantity(
+        low=_tidy(low * factor),
+        high=_tidy(high * factor),
+        approximate=bool(match["approx"]),
+        binary_prefix=any(p in unit for p in BINARY_PREFIXES),
+    )
+
+
+def convert(magnitude: float, unit: str, target: str) -> float:
+    """Convert a plain number between units; raises pint's DimensionalityError on a mismatch."""
+    reg = registry()
+    return reg.Quantity(magnitude, unit).to(target).magnitude

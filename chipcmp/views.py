@@ -1,0 +1,163 @@
+"""Library objects as plain rows and documents, shared by CSV, JSON and the tables."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from .compare import Cell, Comparison
+from .metrics import CATALOGUE, METRICS, column_unit
+from .model import Chip, Claim, Library, Source, Value
+from .output import FORMAT_VERSION
+
+CHIP_COLUMNS = ["id", "name", "vendor", "country", "kind", "released"]
+
+
+def chip_summary(chip: Chip) -> dict:
+    return {
+        **{k: getattr(chip, k) for k in CHIP_COLUMNS},
+        "aliases": "; ".join(chip.aliases),
+        "values": len(chip.values),
+        "sources": len(chip.sources),
+    }
+
+
+def source_doc(source: Source) -> dict:
+    return asdict(source)
+
+
+def value_doc(chip: Chip, value: Value) -> dict:
+    """One value with everything a reader needs to check it; numbers stay numbers."""
+    metric = METRICS[value.metric]
+    return {
+        "metric": value.metric,
+        "unit": metric.unit,
+        "low": value.low,
+        "high": value.high,
+        "text": value.text,
+        "published": value.published,
+        "approximate": value.approximate,
+        "sparsity": value.sparsity,
+        "scope": value.scope,
+        "derived": value.derived,
+        "note": value.note,
+        "source": source_doc(chip.sources[value.source]),
+    }
+
+
+def value_row(chip: Chip, value: Value) -> dict:
+    """A flat (long-layout) row: chip, value, qualifiers and its full source."""
+    doc = value_doc(chip, value)
+    source = doc.pop("source")
+    row = {"chip": chip.id, "chip_name": chip.name, "vendor": chip.vendor}
+    row.update(doc)
+    row.update({f"source_{k}": v for k, v in source.items()})
+    row["file"] = chip.path
+    row["line"] = value.line
+    return row
+
+
+def conflicting_metrics(chip: Chip) -> list[str]:
+    """Metric keys (per sparsity) where the chip's sources publish different figures."""
+    seen: dict[tuple, set] = {}
+    for v in chip.values:
+        seen.setdefault((v.metric, v.sparsity, v.scope), set()).add((v.low, v.high, v.text))
+    return [f"{m}/{s}" if s else m for (m, s, _), found in seen.items() if len(found) > 1]
+
+
+def claim_doc(claim: Claim) -> dict:
+    doc = {k: v for k, v in asdict(claim).items() if k not in ("sources",)}
+    doc["source"] = source_doc(claim.sources[claim.source])
+    return doc
+
+
+def comparison_doc(comparison: Comparison) -> dict:
+    return {
+        "version": FORMAT_VERSION,
+        "baseline": comparison.baseline.id,
+        "sparsity": comparison.sparsity,
+        "chips": [{k: getattr(c, k) for k in CHIP_COLUMNS} for c in comparison.chips],
+        "rows": [
+            {
+                "metric": row.metric.key,
+                "label": row.metric.label,
+                "unit": row.metric.unit,
+                "cells": [_cell_doc(cell) for cell in row.cells],
+            }
+            for row in comparison.rows
+        ],
+    }
+
+
+def _cell_doc(cell: Cell) -> dict:
+    return {
+        "chip": cell.chip.id,
+        "low": cell.low,
+        "high": cell.high,
+        "ratio": list(cell.ratio) if cell.ratio else None,
+        "flags": cell.flags,
+        "note": cell.note,
+        "values": [value_doc(cell.chip, v) for v in cell.values],
+    }
+
+
+def comparison_rows(comparison: Comparison) -> list[dict]:
+    """Long layout: one row per (metric, chip); the ratio is chip ÷ baseline."""
+    rows = []
+    for row in comparison.rows:
+        for cell in row.cells:
+            rows.append({
+                "metric": row.metric.key,
+                "unit": row.metric.unit,
+                "sparsity": comparison.sparsity if row.metric.throughput else None,
+                "chip": cell.chip.id,
+                "low": cell.low,
+                "high": cell.high,
+                "text": "; ".join(v.text for v in cell.values if v.text) or None,
+                "baseline": comparison.baseline.id,
+                "ratio_low": cell.ratio[0] if cell.ratio else None,
+                "ratio_high": cell.ratio[1] if cell.ratio else None,
+                "flags": " ".join(cell.flags),
+                "note": cell.note,
+                "sources": " | ".join(
+                    cell.chip.sources[v.source].url or cell.chip.sources[v.source].citation()
+                    for v in cell.values
+                ),
+            })
+    return rows
+
+
+def wide_rows(library: Library) -> tuple[list[dict], list[str]]:
+    """One row per chip; each column name carries metric, sparsity and unit.
+
+    A cell holds the low and high ends (`_low`, `_high`): equal for one agreed
+    figure, apart for a range or for sources that disagree (listed in
+    `conflicts`). The long layout keeps every value with its source.
+    """
+    columns: list[str] = []
+    for metric in CATALOGUE:
+        names = {_wide_name(v) for c in library.chips.values() for v in c.values_for(metric.key)}
+        for base in sorted(names, key=lambda n: (len(n), n)):
+            columns += [base] if metric.is_text else [f"{base}_low", f"{base}_high"]
+    rows = []
+    for chip in library.chips.values():
+        row = {k: getattr(chip, k) for k in CHIP_COLUMNS}
+        row.update(dict.fromkeys(columns))
+        for v in chip.values:
+            metric = METRICS[v.metric]
+            base = _wide_name(v)
+            if metric.is_text:
+                row[base] = "; ".join(filter(None, [row[base], v.text]))
+                continue
+            low, high = row[f"{base}_low"], row[f"{base}_high"]
+            row[f"{base}_low"] = v.low if low is None else min(low, v.low)
+            row[f"{base}_high"] = v.high if high is None else max(high, v.high)
+        row["conflicts"] = " ".join(conflicting_metrics(chip))
+        rows.append(row)
+    return rows, CHIP_COLUMNS + columns + ["conflicts"]
+
+
+def _wide_name(value: Value) -> str:
+    """bf16_dense_tflops, memory_bandwidth_gb_s, fp16_unspecified_per_die_tflops."""
+    scope = f"per_{value.scope}" if value.scope else None
+    unit = column_unit(METRICS[value.metric].unit)
+    return "_".join(p for p in (value.metric, value.sparsity, scope, unit) if p)
