@@ -3,13 +3,29 @@
     >>> import chipcmp
     >>> library = chipcmp.load_library()          # the shipped spec library
     >>> a, b = (chipcmp.resolve(library, n) for n in ("910B", "A100"))
-    >>> chipcmp.compare([a, b]).rows[0].cells[1].ratio
+    >>> comparison = chipcmp.compare([a, b])
+
+The names below load on first use, so `import chipcmp` (and the CLI's
+`--help`) stays cheap.
 """
 
 __version__ = "0.1.0"
 
-from .compare import compare  # noqa: E402
-from .errors import ChipcmpError, DataError, LookupFailed  # noqa: E402
-from .library import load_library, resolve  # noqa: E402
+_EXPORTS = {
+    "compare": "chipcmp.compare",
+    "load_library": "chipcmp.library",
+    "resolve": "chipcmp.library",
+    "ChipcmpError": "chipcmp.errors",
+    "DataError": "chipcmp.errors",
+    "LookupFailed": "chipcmp.errors",
+}
 
-__all__ = ["ChipcmpError", "DataError", "LookupFailed", "compare", "load_library", "resolve"]
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'chipcmp' has no attribute {name!r}")

@@ -315,9 +315,9 @@ def validate(
 
     targets = paths or [specs_dir(State.specs)]
     files, problems = discover(targets)
-    known: set[str] = set()
-    if paths:  # references may name chips of the active library
-        known = set(_library().chips)
+    # Files checked on their own may name chips of the active library; its file
+    # names are its ids, so no need to load (or trust) it.
+    known = {p.stem for p in specs_dir(State.specs).rglob("*.y*ml")} if paths else set()
     library, more = check_files(files, known)
     problems += more
     if problems:
@@ -325,6 +325,34 @@ def validate(
     typer.echo(f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
                f"{sum(len(c.values) for c in library.chips.values())} value(s), "
                f"{len(library.claims)} claim(s)")
+
+
+@app.command()
+@handles_errors
+def claims(
+    chip: Annotated[Optional[str], typer.Argument(
+        help="Only claims about this chip (as subject or baseline).",
+        autocompletion=_complete_chip)] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Published claims ("910B ≈ 80–90% of an A100"), each with its source."""
+    from .library import resolve
+    from .views import claim_row
+
+    library = _library()
+    found = library.claims.values()
+    if chip:
+        found = library.claims_about(resolve(library, chip).id)
+    rows = [claim_row(c) for c in sorted(found, key=lambda c: (c.subject, c.claimed_on, c.id))]
+    if format is TableFormat.json:
+        from .output import FORMAT_VERSION, to_json
+        from .views import claim_doc
+
+        _emit(to_json({"version": FORMAT_VERSION, "items": [claim_doc(library.claims[r["id"]])
+                                                            for r in rows]}))
+        return
+    _print_rows(rows, format, "chipcmp claims", ["id", "subject", "baseline", "compares", "ratio",
+                                                "claimed_by", "claimed_on", "source"])
 
 
 @app.command("metrics")

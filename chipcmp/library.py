@@ -30,18 +30,20 @@ def load_library(directory: str | Path | None = None) -> Library:
 
 
 def resolve(library: Library, name: str) -> Chip:
-    """Find one chip by id or alias; never guess between candidates."""
-    wanted = name.strip().casefold()
-    for chip in library.chips.values():
-        if wanted == chip.id or wanted in (a.casefold() for a in chip.aliases):
-            return chip
+    """Find one chip by id or alias; never guess between candidates.
+
+    A name matches when it equals an id or alias ignoring case, spaces, hyphens
+    and underscores (the validator keeps those unique). Anything looser is an
+    error: "ambiguous" when the name is part of several chips' names.
+    """
     key = normalize_name(name)
-    loose = [c for c in library.chips.values()
-             if key in (normalize_name(n) for n in (c.id, *c.aliases))]
-    if len(loose) == 1:
-        return loose[0]
-    if len(loose) > 1:
-        raise LookupFailed(f"{name!r} is ambiguous", sorted(c.id for c in loose))
+    for chip in library.chips.values():
+        if key in (normalize_name(n) for n in (chip.id, *chip.aliases)):
+            return chip
+    partial = sorted({c.id for c in library.chips.values()
+                      for n in (c.id, *c.aliases) if key and key in normalize_name(n)})
+    if len(partial) > 1:
+        raise LookupFailed(f"{name!r} is ambiguous: it is part of several chips' names", partial)
     raise LookupFailed(f"unknown chip {name!r}", close_matches(library, name))
 
 

@@ -35,20 +35,12 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
             except OSError as exc:
                 problems.append(Problem(str(path), None, f"cannot list: {exc}"))
                 continue
-            files.extend(_shown(p) for p in found)
+            files.extend(found)
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             problems.append(Problem(str(path), None, "no such file or directory"))
     return files, problems
-
-
-def _shown(path: Path) -> Path:
-    """Paths in messages: relative to the working directory where that is shorter."""
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
 
 
 def normalize_name(name: str) -> str:
@@ -271,6 +263,8 @@ class _FileChecker:
             self.problem(data.key_lines["metric"], f"claim.metric: unknown metric {good['metric']!r}{suffix}")
         if "metric" not in data and "workload" not in data:
             self.problem(data.line, "claim: needs a metric, a workload, or both")
+        if "baseline" not in data and "workload" not in data:
+            self.problem(data.line, "claim: without a baseline chip, say in workload what it is compared with")
         ratio = None
         if "ratio" in good:
             try:
@@ -281,7 +275,7 @@ class _FileChecker:
         if self.problems or ratio is None:
             return None
         return Claim(
-            id=good["id"], subject=good["subject"], baseline=good["baseline"],
+            id=good["id"], subject=good["subject"], baseline=good.get("baseline"),
             ratio=good["ratio"], ratio_low=ratio.low, ratio_high=ratio.high,
             approximate=ratio.approximate, claimed_by=good["claimed_by"],
             claimed_on=good["claimed_on"], source=good["source"], path=str(self.path),
@@ -326,7 +320,7 @@ def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[L
             record = checker.claim(data)
             if record:
                 _add_unique(library.claims, record, data, checker)
-                for role in ("subject", "baseline"):
+                for role in ("subject", "baseline")[:2 if record.baseline else 1]:
                     where = Problem(str(path), data.key_lines[role], f"claim.{role}")
                     references.append((where, getattr(record, role)))
         else:

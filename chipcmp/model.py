@@ -80,7 +80,7 @@ class Chip:
 class Claim:
     id: str
     subject: str
-    baseline: str
+    baseline: str | None
     ratio: str  # as written, e.g. "80–90%"
     ratio_low: float | None  # subject ÷ baseline; None = unbounded on that side
     ratio_high: float | None
@@ -105,3 +105,4 @@ class Library:
 
     def claims_about(self, chip_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if chip_id in (c.subject, c.baseline)]
+

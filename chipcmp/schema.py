@@ -69,7 +69,8 @@ PART_FIELDS = (
 CLAIM_FIELDS = (
     Field("id", "id", True),
     Field("subject", "id", True),
-    Field("baseline", "id", True),
+    Field("baseline", "id", help="chip or system compared with; leave out when the claim "
+          "compares with something else (describe it in workload)"),
     Field("metric", "text"),
     Field("workload", "text"),
     Field("sparsity", "enum", False, SPARSITIES),

@@ -107,17 +107,26 @@ def _factor(unit: str, target: str, dimension: str) -> float:
             TypeError, ValueError, SyntaxError) as exc:
         raise UnitError(f"unknown unit {unit!r}") from exc
     if parsed.dimensionality != reg.get_dimensionality(dimension):
-        shown = unit or "no unit"
+        shown = repr(unit) if unit else "a bare number"
         raise UnitError(
-            f"unit {shown!r} is {_describe(parsed.dimensionality)}, "
-            f"but this metric needs {dimension or 'a plain count'} (e.g. {target})"
+            f"{shown} measures {_describe(str(parsed.dimensionality))}, "
+            f"but this metric needs {_describe(dimension)} (e.g. {target})"
         )
     return reg.Quantity(1.0, parsed).to(target).magnitude
 
 
-def _describe(dimensionality) -> str:
-    text = str(dimensionality)
-    return "dimensionless" if text == "dimensionless" else text
+_DIMENSION_WORDS = {"[floating_point_operation]": "FLOP", "[integer_operation]": "OP",
+                    "[information]": "bytes", "[time]": "time", "[power]": "power",
+                    "[length]": "length", " ** 2": "²"}
+
+
+def _describe(dimension: str) -> str:
+    """'[information] / [time]' -> 'bytes / time', for error messages."""
+    if dimension in ("", "dimensionless"):
+        return "a plain count"
+    for name, word in _DIMENSION_WORDS.items():
+        dimension = dimension.replace(name, word)
+    return dimension
 
 
 def parse_quantity(text: str, target: str, dimension: str) -> Quantity:

@@ -70,6 +70,27 @@ def claim_doc(claim: Claim) -> dict:
     return doc
 
 
+def claim_row(claim: Claim) -> dict:
+    """A flat row for CSV and tables; `compares` is the metric, the workload, or both."""
+    source = claim.sources[claim.source]
+    return {
+        "id": claim.id,
+        "subject": claim.subject,
+        "baseline": claim.baseline,
+        "compares": " / ".join(filter(None, [claim.metric, claim.workload])),
+        "ratio": claim.ratio,
+        "ratio_low": claim.ratio_low,
+        "ratio_high": claim.ratio_high,
+        "wording": claim.wording,
+        "claimed_by": claim.claimed_by,
+        "claimed_on": claim.claimed_on,
+        "quote": claim.quote,
+        "source": source.citation(),
+        "source_url": source.url,
+        "source_tier": source.tier,
+    }
+
+
 def comparison_doc(comparison: Comparison) -> dict:
     return {
         "version": FORMAT_VERSION,
