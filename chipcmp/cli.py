@@ -355,6 +355,29 @@ def claims(
                                                 "claimed_by", "claimed_on", "source"])
 
 
+crosscheck_app = typer.Typer(help="Compare the library with independent datasets.",
+                             no_args_is_help=True)
+app.add_typer(crosscheck_app, name="crosscheck")
+
+
+@crosscheck_app.command("epoch")
+@handles_errors
+def crosscheck_epoch(
+    csv_file: Annotated[Path, typer.Argument(
+        metavar="FILE.csv", help="Epoch AI's ML hardware CSV (https://epoch.ai/data/machine-learning-hardware).")],
+    all_rows: Annotated[bool, typer.Option("--all", help="Also list metrics that agree.")] = False,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Where Epoch AI's hardware CSV and chipcmp disagree, per chip and metric."""
+    from .crosscheck import crosscheck, read_epoch
+    from .views import finding_row
+
+    findings, _unmatched = crosscheck(_library(), read_epoch(csv_file))
+    rows = [finding_row(f) for f in findings if all_rows or f.status != "agrees"]
+    _print_rows(rows, format, "chipcmp crosscheck epoch",
+                ["chip", "metric", "epoch", "chipcmp", "unit", "status", "remark"])
+
+
 @app.command("metrics")
 @handles_errors
 def list_metrics(

@@ -182,3 +182,27 @@ def _wide_name(value: Value) -> str:
     scope = f"per_{value.scope}" if value.scope else None
     unit = column_unit(METRICS[value.metric].unit)
     return "_".join(p for p in (value.metric, value.sparsity, scope, unit) if p)
+
+
+def finding_row(finding) -> dict:
+    """A cross-check finding (crosscheck.Finding) as a flat row."""
+    values = finding.matched
+    chip = finding.chip
+    return {
+        "chip": chip.id,
+        "epoch_name": finding.epoch_name,
+        "metric": finding.metric,
+        "unit": METRICS[finding.metric].unit,
+        "epoch": round(finding.epoch_value, 6),
+        "chipcmp": " / ".join(f"{_plain(v.low, v.high)} ({v.sparsity or v.metric})"
+                              if v.sparsity else _plain(v.low, v.high) for v in values),
+        "status": finding.status,
+        "remark": finding.remark,
+        "chipcmp_sources": " | ".join(chip.sources[v.source].url or chip.sources[v.source].citation()
+                                      for v in values),
+        "epoch_source": finding.epoch_source,
+    }
+
+
+def _plain(low: float, high: float) -> str:
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
