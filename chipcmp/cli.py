@@ -56,6 +56,7 @@ class Sparsity(str, Enum):
 
 class State:
     specs: Optional[Path] = None
+    use_cache: bool = True
 
 
 def _complete_chip(incomplete: str) -> list[str]:
@@ -101,7 +102,7 @@ def handles_errors(command):
 def _library():
     from .library import load_library
 
-    return load_library(State.specs)
+    return load_library(State.specs, use_cache=State.use_cache)
 
 
 def _console():
@@ -130,10 +131,13 @@ def main(
     specs: Annotated[Optional[Path], typer.Option(
         "--specs", envvar="CHIPCMP_SPECS", metavar="DIR",
         help="Spec library to use instead of the one shipped with chipcmp.")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Re-read every spec file instead of the validated cache.")] = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     State.specs = specs
+    State.use_cache = not no_cache
 
 
 ChipArg = Annotated[str, typer.Argument(help="Chip id or alias, e.g. 910B or a100.",

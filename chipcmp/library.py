@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from .errors import LookupFailed
-from .loader import load, normalize_name
+from .loader import discover, load, normalize_name
 from .model import Chip, Library
 
 ENV_VAR = "CHIPCMP_SPECS"
@@ -24,9 +24,25 @@ def specs_dir(override: str | Path | None = None) -> Path:
     return Path(override or os.environ.get(ENV_VAR) or default_specs_dir())
 
 
-def load_library(directory: str | Path | None = None) -> Library:
-    """Load and validate a whole library; raises DataError listing every problem."""
-    return load([specs_dir(directory)])
+def load_library(directory: str | Path | None = None, use_cache: bool = True) -> Library:
+    """Load and validate a whole library; raises DataError listing every problem.
+
+    With `use_cache`, a library that validated before and has not changed since
+    comes from the cache (see cache.py) without parsing YAML or units.
+    """
+    root = specs_dir(directory)
+    if not use_cache:
+        return load([root])
+    from . import cache
+
+    files, problems = discover([root])
+    if not problems:
+        cached = cache.read(root, files)
+        if cached is not None:
+            return cached
+    library = load([root])
+    cache.write(root, files, library)
+    return library
 
 
 def resolve(library: Library, name: str) -> Chip:

@@ -244,7 +244,7 @@ class _FileChecker:
         return Chip(
             id=good["id"], name=good["name"], vendor=good["vendor"], country=good["country"],
             kind=good["kind"], released=good.get("released"), path=str(self.path),
-            aliases=aliases, sources=sources, values=values, parts=parts,
+            aliases=[str(a) for a in aliases], sources=sources, values=values, parts=parts,
             variant_of=good.get("variant_of"), notes=good.get("notes"),
         )
 
@@ -354,7 +354,7 @@ def _add_unique(table: dict, record, data: Mapping, checker: _FileChecker) -> bo
 
 def _check_names(chip: Chip, data: Mapping, names: dict, checker: _FileChecker) -> None:
     """The same id or alias in two files would make a name ambiguous."""
-    for name in [chip.id, *chip.aliases]:
+    for name in [data["id"], *(data.get("aliases") or [])]:
         key = normalize_name(name)
         owner = names.get(key)
         if owner and owner[0] != chip.id:

@@ -13,6 +13,12 @@ FIXTURE_LIB = FIXTURES / "lib"
 BAD = FIXTURES / "bad"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own cache directory; the user's cache is never touched."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def run(monkeypatch):
     """Run chipcmp in-process at a fixed terminal width; returns the Result."""
