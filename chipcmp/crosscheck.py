@@ -51,7 +51,7 @@ class Finding:
     epoch_name: str
     metric: str
     epoch_value: float
-    status: str  # agrees | sparse-in-epoch | disagrees | missing-in-chipcmp
+    status: str  # agrees | conflict-kept | sparse-in-epoch | disagrees | missing-in-chipcmp
     matched: list[Value] = field(default_factory=list)
     remark: str = ""
     epoch_source: str = ""
@@ -99,9 +99,15 @@ def compare_row(chip: Chip, row: dict) -> list[Finding]:
         same_metric = [v for v in candidates if v.metric == metric]
         hits = [v for v in candidates if _within(v, x)]
         if hits:
-            sparse = all(v.sparsity == "sparse" for v in hits)
-            finding.status = "sparse-in-epoch" if sparse else "agrees"
-            finding.matched = hits
+            hit_metrics = {v.metric for v in hits}
+            others = [v for v in candidates if v.metric in hit_metrics and v not in hits
+                      and v.sparsity != "sparse"]
+            if all(v.sparsity == "sparse" for v in hits):
+                finding.status = "sparse-in-epoch"
+            else:
+                # Epoch matches one of chipcmp's sources while another disagrees.
+                finding.status = "conflict-kept" if others else "agrees"
+            finding.matched = hits + others
             if hits[0].metric != metric:
                 finding.remark = (finding.remark + "; " if finding.remark else "") + \
                     f"matches chipcmp's {hits[0].metric}"
