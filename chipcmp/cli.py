@@ -140,16 +140,16 @@ def main(
     State.use_cache = not no_cache
 
 
-ChipArg = Annotated[str, typer.Argument(help="Chip id or alias, e.g. 910B or a100.",
+ChipArg = Annotated[str, typer.Argument(help="Chip id or alias, e.g. 910B or a100.", metavar="CHIP",
                                         autocompletion=_complete_chip)]
 
 
 @app.command("list")
 @handles_errors
 def list_chips(
-    vendor: Annotated[Optional[str], typer.Option(help="Only this vendor (case-insensitive).")] = None,
-    country: Annotated[Optional[str], typer.Option(help="Only this ISO country code, e.g. CN.")] = None,
-    kind: Annotated[Optional[str], typer.Option(help="Only chip, card, module or system.")] = None,
+    vendor: Annotated[Optional[str], typer.Option(metavar="NAME", help="Only this vendor (case-insensitive).")] = None,
+    country: Annotated[Optional[str], typer.Option(metavar="CC", help="Only this ISO country code, e.g. CN.")] = None,
+    kind: Annotated[Optional[str], typer.Option(metavar="KIND", help="Only chip, card, module or system.")] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """List the chips and systems in the library."""
@@ -224,14 +224,14 @@ def show(
 @app.command()
 @handles_errors
 def compare(
-    chips: Annotated[list[str], typer.Argument(help="Two or more chip ids or aliases.",
+    chips: Annotated[list[str], typer.Argument(help="Two or more chip ids or aliases.", metavar="CHIP...",
                                                autocompletion=_complete_chip)],
     metrics: Annotated[Optional[str], typer.Option(
-        "--metrics", "-m", help="Comma-separated metric keys (see `chipcmp metrics`); "
+        "--metrics", "-m", metavar="KEYS", help="Comma-separated metric keys (see `chipcmp metrics`); "
         "default: every metric any of the chips publishes.",
         autocompletion=_complete_metric)] = None,
     baseline: Annotated[Optional[str], typer.Option(
-        help="Chip the ratios are relative to (default: the first).")] = None,
+        metavar="CHIP", help="Chip the ratios are relative to (default: the first).")] = None,
     sparsity: Annotated[Sparsity, typer.Option(
         help="Compare dense figures (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
@@ -311,7 +311,7 @@ def export(
 @handles_errors
 def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(
-        help="Files or directories to check (default: the whole library).")] = None,
+        metavar="[PATH]...", help="Files or directories to check (default: the whole library).")] = None,
 ) -> None:
     """Check spec and claim files; print every problem as file:line: message."""
     from .library import specs_dir
@@ -335,7 +335,7 @@ def validate(
 @handles_errors
 def claims(
     chip: Annotated[Optional[str], typer.Argument(
-        help="Only claims about this chip (as subject or baseline).",
+        help="Only claims about this chip (as subject or baseline).", metavar="CHIP",
         autocompletion=_complete_chip)] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
