@@ -224,7 +224,7 @@ def show(
 @app.command()
 @handles_errors
 def compare(
-    chips: Annotated[list[str], typer.Argument(help="Two or more chip ids or aliases.", metavar="CHIP...",
+    chips: Annotated[list[str], typer.Argument(help="Two or more chip ids or aliases.", metavar="CHIP",
                                                autocompletion=_complete_chip)],
     metrics: Annotated[Optional[str], typer.Option(
         "--metrics", "-m", metavar="KEYS", help="Comma-separated metric keys (see `chipcmp metrics`); "
