@@ -162,7 +162,7 @@ class _FileChecker:
                 parts.append(Part(**good))
         return parts
 
-    def specs(self, data, sources: dict[str, Source], declared: set[str]) -> list[Value]:
+    def specs(self, data, declared: set[str]) -> list[Value]:
         if not isinstance(data, Mapping):
             self.problem(line_of(data), "specs: expected a mapping of metric -> value(s)")
             return []
@@ -234,7 +234,7 @@ class _FileChecker:
             return None
         declared = set(data["sources"]) if isinstance(data.get("sources"), Mapping) else set()
         sources = self.sources(data["sources"]) if "sources" in good else {}
-        values = self.specs(data["specs"], sources, declared) if "specs" in good else []
+        values = self.specs(data["specs"], declared) if "specs" in good else []
         aliases = self.aliases(data["aliases"]) if "aliases" in good else []
         parts = self.parts(data["parts"]) if "parts" in good else []
         self.check_id(good, data)

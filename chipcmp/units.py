@@ -70,10 +70,6 @@ class Quantity:
     approximate: bool
     binary_prefix: bool  # published with GiB-style prefixes, converted exactly
 
-    @property
-    def is_range(self) -> bool:
-        return self.low != self.high
-
 
 @lru_cache(maxsize=1)
 def registry():

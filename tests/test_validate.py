@@ -1,5 +1,3 @@
-import re
-from pathlib import Path
 
 from chipcmp.loader import load
 from chipcmp.yamlnodes import parse_yaml, YamlProblem
