@@ -86,8 +86,29 @@ def read_yaml(path: Path) -> tuple[object | None, list[Problem]]:
         return None, [Problem(shown, exc.line, exc.message)]
 
 
+def _flow_depth(text: str) -> int:
+    """Deepest nesting of [ and { (an over-estimate: brackets in strings count too).
+
+    libyaml recurses in C on nested flow collections; a file of 100,000 "["
+    would crash the interpreter, so such files are refused before parsing.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
 def parse_yaml(text: str):
     import yaml
+
+    if _flow_depth(text) > MAX_DEPTH:
+        raise YamlProblem(None, f"nested deeper than {MAX_DEPTH} levels")
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
