@@ -189,10 +189,10 @@ class _FileChecker:
 
         metric = METRICS[key]
         where = f"specs.{key}"
-        if isinstance(item, str):
-            self.problem(line_of(item, key_line),
-                         f"{where}: write a mapping with value and source, e.g. "
-                         f"{{value: {item}, source: <id>}}")
+        if not isinstance(item, Mapping):
+            example = item if isinstance(item, str) else "312 TFLOPS"
+            self.problem(line_of(item, key_line), f"{where}: write a mapping with value and source, "
+                         f"e.g. {{value: {example}, source: <id>}}")
             return None
         good = self.fields(item, schema.VALUE_FIELDS, where)
         line = line_of(item, key_line)

@@ -99,3 +99,18 @@ def test_claim_validation(tmp_path):
     assert f"{path}:4: claim.metric: unknown metric 'bf17'; did you mean 'bf16'?" in text
     assert f"{path}:5: claim.ratio: cannot read ratio 'lots'" in text
     assert f"{path}:2: claim.subject: unknown chip 'nobody'" not in text  # claim rejected earlier
+
+
+def test_empty_metric_entry_is_an_error_not_a_crash(tmp_path):
+    chips = tmp_path / "chips"
+    chips.mkdir()
+    text = (FIXTURE_LIB / "chips" / "alpha-x1.yaml").read_text(encoding="utf-8")
+    text = text.replace("  tdp: {value: 400 W, source: alpha-sheet}", "  tdp:")
+    (chips / "alpha-x1.yaml").write_text(text, encoding="utf-8")
+    try:
+        load([chips])
+    except Exception as exc:
+        assert type(exc).__name__ == "DataError"
+        assert "specs.tdp: write a mapping with value and source" in str(exc)
+    else:
+        raise AssertionError("an empty metric was accepted")
