@@ -61,14 +61,13 @@ class State:
 
 def _complete_chip(incomplete: str) -> list[str]:
     """Chip ids from file names: no YAML is parsed on a key press."""
-    from .library import specs_dir
+    from .library import record_ids
 
     try:
-        root = specs_dir(State.specs)
-        ids = sorted({p.stem for p in root.rglob("*.yaml") if "claims" not in p.parts})
+        ids = record_ids(State.specs)
     except OSError:
         return []
-    return [i for i in ids if i.startswith(incomplete.lower())]
+    return sorted(i for i in ids if i.startswith(incomplete.lower()))
 
 
 def _complete_metric(incomplete: str) -> list[str]:
@@ -314,14 +313,14 @@ def validate(
         metavar="[PATH]...", help="Files or directories to check (default: the whole library).")] = None,
 ) -> None:
     """Check spec and claim files; print every problem as file:line: message."""
-    from .library import specs_dir
+    from .library import record_ids, specs_dir
     from .loader import check_files, discover
 
     targets = paths or [specs_dir(State.specs)]
     files, problems = discover(targets)
     # Files checked on their own may name chips of the active library; its file
     # names are its ids, so no need to load (or trust) it.
-    known = {p.stem for p in specs_dir(State.specs).rglob("*.y*ml")} if paths else set()
+    known = record_ids(State.specs) if paths else set()
     library, more = check_files(files, known)
     problems += more
     if problems:
@@ -376,7 +375,7 @@ def crosscheck_epoch(
     from .crosscheck import crosscheck, read_epoch
     from .views import finding_row
 
-    findings, _unmatched = crosscheck(_library(), read_epoch(csv_file))
+    findings = crosscheck(_library(), read_epoch(csv_file))
     rows = [finding_row(f) for f in findings if all_rows or f.status != "agrees"]
     _print_rows(rows, format, "chipcmp crosscheck epoch",
                 ["chip", "metric", "epoch", "chipcmp", "unit", "status", "remark"])

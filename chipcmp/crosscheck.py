@@ -118,15 +118,12 @@ def compare_row(chip: Chip, row: dict) -> list[Finding]:
     return findings
 
 
-def crosscheck(library: Library, rows: list[dict]) -> tuple[list[Finding], list[str]]:
-    """Findings for every Epoch row that matches a chip; and Epoch names that matched none."""
+def crosscheck(library: Library, rows: list[dict]) -> list[Finding]:
+    """Findings for every Epoch row that matches a chip (other rows are outside the library)."""
     matched: dict[str, list[dict]] = {}
-    unmatched = []
     for row in rows:
         chip = match_chip(library, row["Hardware name"])
-        if chip is None:
-            unmatched.append(row["Hardware name"])
-        else:
+        if chip is not None:
             matched.setdefault(chip.id, []).append(row)
     findings = []
     for chip_id, chip_rows in matched.items():
@@ -136,4 +133,4 @@ def crosscheck(library: Library, rows: list[dict]) -> tuple[list[Finding], list[
         exact = [r for r in chip_rows if normalize_name(r["Hardware name"]) == normalize_name(chip.name)]
         for row in exact or chip_rows:
             findings += compare_row(chip, row)
-    return findings, unmatched
+    return findings

@@ -320,7 +320,8 @@ def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[L
             record = checker.claim(data)
             if record:
                 _add_unique(library.claims, record, data, checker)
-                for role in ("subject", "baseline")[:2 if record.baseline else 1]:
+                roles = ["subject", "baseline"] if record.baseline else ["subject"]
+                for role in roles:
                     where = Problem(str(path), data.key_lines[role], f"claim.{role}")
                     references.append((where, getattr(record, role)))
         else:

@@ -15,6 +15,10 @@ class Source:
     url: str | None = None
     published: str | None = None
 
+    def reference(self) -> str:
+        """Where to read it: the URL, else the citation."""
+        return self.url or self.citation()
+
     def citation(self) -> str:
         """One line a reader can follow: publisher, title (date), tier, url."""
         parts = [p for p in (self.publisher, self.title) if p]
@@ -105,4 +109,3 @@ class Library:
 
     def claims_about(self, chip_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if chip_id in (c.subject, c.baseline)]
-

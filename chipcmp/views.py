@@ -139,10 +139,7 @@ def comparison_rows(comparison: Comparison) -> list[dict]:
                 "ratio_high": cell.ratio[1] if cell.ratio else None,
                 "flags": " ".join(cell.flags),
                 "note": cell.note,
-                "sources": " | ".join(
-                    cell.chip.sources[v.source].url or cell.chip.sources[v.source].citation()
-                    for v in cell.values
-                ),
+                "sources": " | ".join(cell.chip.sources[v.source].reference() for v in cell.values),
             })
     return rows
 
@@ -194,12 +191,11 @@ def finding_row(finding) -> dict:
         "metric": finding.metric,
         "unit": METRICS[finding.metric].unit,
         "epoch": round(finding.epoch_value, 6),
-        "chipcmp": " / ".join(f"{_plain(v.low, v.high)} ({v.sparsity or v.metric})"
+        "chipcmp": " / ".join(f"{_plain(v.low, v.high)} ({v.sparsity})"
                               if v.sparsity else _plain(v.low, v.high) for v in values),
         "status": finding.status,
         "remark": finding.remark,
-        "chipcmp_sources": " | ".join(chip.sources[v.source].url or chip.sources[v.source].citation()
-                                      for v in values),
+        "chipcmp_sources": " | ".join(chip.sources[v.source].reference() for v in values),
         "epoch_source": finding.epoch_source,
     }
 
