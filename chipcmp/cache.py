@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
-from .model import Chip, Claim, Library, Part, Source, Value
+from .model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
 from .output import write_atomically
 
 
@@ -70,4 +70,7 @@ def _library_from(data: dict) -> Library:
         for key, c in data["chips"].items()
     }
     claims = {key: Claim(**{**c, "sources": sources(c["sources"])}) for key, c in data["claims"].items()}
-    return Library(chips, claims)
+    rules = {key: Rule(**{**r, "sources": sources(r["sources"]),
+                          "classes": [RuleClass(**k) for k in r["classes"]]})
+             for key, r in data["rules"].items()}
+    return Library(chips, claims, rules)

@@ -226,8 +226,9 @@ def compare(
     chips: Annotated[list[str], typer.Argument(help="Two or more chip ids or aliases.", metavar="CHIP",
                                                autocompletion=_complete_chip)],
     metrics: Annotated[Optional[str], typer.Option(
-        "--metrics", "-m", metavar="KEYS", help="Comma-separated metric keys (see `chipcmp metrics`); "
-        "default: every metric any of the chips publishes.",
+        "--metrics", "-m", metavar="KEYS", help="Comma-separated metric keys, published or derived "
+        "(see `chipcmp metrics`); default: every metric any of the chips publishes, then TPP and "
+        "performance density.",
         autocompletion=_complete_metric)] = None,
     baseline: Annotated[Optional[str], typer.Option(
         metavar="CHIP", help="Chip the ratios are relative to (default: the first).")] = None,
@@ -245,7 +246,7 @@ def compare(
     library = _library()
     found = list({c.id: c for c in (resolve(library, name) for name in chips)}.values())
     base = resolve(library, baseline) if baseline else None
-    result = build(found, keys, base, sparsity.value)
+    result = build(library, found, keys, base, sparsity.value)
     if format is TableFormat.table:
         from .render import comparison_table
 
@@ -288,17 +289,27 @@ def export(
         help="long: one row per value with its full source; wide: one row per chip.")] = Layout.long,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write to FILE (atomically) instead of standard output.")] = None,
+    derived: Annotated[bool, typer.Option(
+        "--derived/--published-only",
+        help="Include figures chipcmp computes (per watt, per mm², ridge points, TPP, PD, sums "
+        "over a system's parts), each naming its inputs.")] = True,
 ) -> None:
     """Export the whole library as CSV or JSON."""
     from . import output as out
+    from .figures import Figures
     from .views import value_row, wide_rows
 
     library = _library()
+    figures = Figures(library)
+
+    def values_of(chip):
+        return figures.all_of(chip) if derived else chip.values
+
     if layout is Layout.long:
-        rows = [value_row(c, v) for c in library.chips.values() for v in c.values]
+        rows = [value_row(c, v) for c in library.chips.values() for v in values_of(c)]
         columns = list(rows[0]) if rows else []
     else:
-        rows, columns = wide_rows(library)
+        rows, columns = wide_rows(library, values_of)
     if format is ExportFormat.csv:
         text = out.to_csv(rows, columns)
     else:

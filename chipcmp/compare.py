@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import ChipcmpError
+from .figures import Figures
 from .metrics import CATALOGUE, METRICS, Metric
-from .model import Chip, Value
+from .model import Chip, Library, Value, published_leaves
+from .systems import TOLERANCE, relative_gap
 
 # Markers shown next to a value; the same words label flags in CSV and JSON.
 MARKERS = {
@@ -16,8 +18,13 @@ MARKERS = {
     "unspecified-sparsity": ("?", "the source does not say dense or sparse"),
     "scope": ("§", "covers part of the record only (per die, per package ...)"),
     "binary-prefix": ("β", "published with binary prefixes (GiB), converted exactly"),
-    "derived": ("ƒ", "derived by the library's authors from published figures"),
+    "derived": ("ƒ", "derived from published figures (its inputs are listed in JSON and `show`)"),
+    "aggregate": ("Σ", "summed over the system's parts"),
+    "parts-differ": ("Δ", f"the sum over parts and the published system figure differ by over {TOLERANCE:.0%}"),
 }
+
+# Derived metrics shown by default; the per-precision ones are there on request.
+DEFAULT_DERIVED = ("tpp", "performance_density")
 
 
 @dataclass
@@ -37,10 +44,29 @@ class Cell:
 
     @property
     def flags(self) -> list[str]:
+        """Markers for the cell, including those of the published figures behind computed ones."""
         found = set()
         if len({(v.low, v.high, v.text) for v in self.values}) > 1:
             found.add("conflict")
         for v in self.values:
+            if v.origin == "derived":
+                found.add("derived")
+            if v.origin == "aggregate":
+                found.add("aggregate")
+        published = [v for v in self.values if v.origin != "aggregate"]
+        aggregated = [v for v in self.values if v.origin == "aggregate"]
+        gap = relative_gap(published, aggregated)
+        if gap is not None and abs(gap) > TOLERANCE:
+            found.add("parts-differ")
+        pairs = [pair for v in self.values for pair in published_leaves(self.chip, v)]
+        leaves = [leaf for _, leaf in pairs]
+        # A computed figure inherits a disagreement between the sources behind it.
+        seen: dict[tuple, set] = {}
+        for owner, leaf in pairs:
+            seen.setdefault((owner.id, leaf.metric, leaf.sparsity), set()).add((leaf.low, leaf.high))
+        if any(len(figures) > 1 for figures in seen.values()):
+            found.add("conflict")
+        for v in self.values + leaves:
             if v.is_range:
                 found.add("range")
             if v.approximate:
@@ -68,11 +94,12 @@ class Comparison:
     baseline: Chip
     sparsity: str
     rows: list[Row] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-def select(chip: Chip, metric: Metric, sparsity: str) -> Cell:
+def select(chip: Chip, metric: Metric, sparsity: str, figures: Figures) -> Cell:
     """The chip's figures for a metric in the requested sparsity, never mixing dense and sparse."""
-    values = chip.values_for(metric.key)
+    values = figures(chip, metric.key)
     if not metric.throughput:
         return Cell(chip, values)
     wanted = ("dense", "unspecified") if sparsity == "dense" else ("sparse",)
@@ -90,21 +117,31 @@ def _ratio(cell: Cell, base: Cell) -> tuple[float, float] | None:
     return (cell.low / base.high, cell.high / base.low)
 
 
-def compare(chips: list[Chip], metrics: list[str] | None = None,
+def compare(library: Library, chips: list[Chip], metrics: list[str] | None = None,
             baseline: Chip | None = None, sparsity: str = "dense") -> Comparison:
-    """Compare chips metric by metric; ratios are chip ÷ baseline as [low, high]."""
+    """Compare chips metric by metric; ratios are chip ÷ baseline as [low, high].
+
+    Without `metrics`: every published metric any of the chips has (systems:
+    also summed over their parts), then TPP and performance density.
+    """
     if sparsity not in ("dense", "sparse"):
         raise ChipcmpError(f"sparsity must be dense or sparse, not {sparsity!r}")
     baseline = baseline or chips[0]
     if baseline not in chips:
         chips = [baseline, *chips]
+    figures = Figures(library)
     if metrics:
         chosen = [METRICS[m] for m in metrics]
     else:
-        chosen = [m for m in CATALOGUE if any(c.values_for(m.key) for c in chips)]
+        candidates = list(CATALOGUE) + [METRICS[k] for k in DEFAULT_DERIVED]
+        chosen = [m for m in candidates if any(figures(c, m.key) for c in chips)]
     result = Comparison(chips, baseline, sparsity)
+    kinds = {c.kind == "system" for c in chips}
+    if len(kinds) > 1:
+        result.warnings.append("systems and single chips side by side: a system's figures are "
+                               "for the whole system, a chip's for one chip")
     for metric in chosen:
-        cells = [select(c, metric, sparsity) for c in chips]
+        cells = [select(c, metric, sparsity, figures) for c in chips]
         base = cells[chips.index(baseline)]
         if metric.ratio and not metric.is_text:
             for cell in cells:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from .errors import LookupFailed
-from .loader import discover, is_claim_file, load, normalize_name
+from .loader import discover, load, normalize_name, record_kind
 from .model import Chip, Library
 
 ENV_VAR = "CHIPCMP_SPECS"
@@ -27,7 +27,7 @@ def specs_dir(override: str | Path | None = None) -> Path:
 def record_ids(directory: str | Path | None = None) -> set[str]:
     """Chip and system ids from file names alone (file name = id): no YAML parsed."""
     root = specs_dir(directory)
-    return {p.stem for p in root.rglob("*.y*ml") if not is_claim_file(p)}
+    return {p.stem for p in root.rglob("*.y*ml") if record_kind(p) == "hardware"}
 
 
 def load_library(directory: str | Path | None = None, use_cache: bool = True) -> Library:

@@ -10,15 +10,21 @@ from pathlib import Path
 from . import schema
 from .claims import parse_ratio
 from .errors import ChipcmpError, DataError, Problem
-from .metrics import METRICS
-from .model import Chip, Claim, Library, Part, Source, Value
+from .metrics import METRICS, PUBLISHED
+from .model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
 from .yamlnodes import Mapping, Sequence, Text, line_of, read_yaml
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
 
-def is_claim_file(path: Path) -> bool:
-    return "claims" in path.parts[:-1]
+def record_kind(path: Path) -> str:
+    """What a file holds, from its folder: claims/ -> claim, rules/ -> rule, else hardware."""
+    folders = path.parts[:-1]
+    if "claims" in folders:
+        return "claim"
+    if "rules" in folders:
+        return "rule"
+    return "hardware"
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -86,7 +92,7 @@ class _FileChecker:
         return good
 
     def scalar(self, value, f: schema.Field, where: str, line: int):
-        if f.type in ("aliases", "sources", "specs", "parts"):
+        if f.type in ("aliases", "sources", "specs", "parts", "classes"):
             return value  # structured fields are checked by their own methods
         if not isinstance(value, str):
             self.problem(line, f"{where}: expected a single value, not a list or mapping")
@@ -108,6 +114,8 @@ class _FileChecker:
             self.problem(line, f"{where}: expected a positive whole number")
         elif f.type == "url" and not re.match(r"^https?://\S+$", text):
             self.problem(line, f"{where}: {text!r} is not an http(s) URL")
+        elif f.type == "condition" and (error := _condition_error(text)):
+            self.problem(line, f"{where}: {error}")
         elif not text:
             self.problem(line, f"{where}: empty")
         else:
@@ -169,9 +177,13 @@ class _FileChecker:
         values = []
         for key, entry in data.items():
             line = data.key_lines[key]
-            metric = METRICS.get(key)
+            metric = PUBLISHED.get(key)
+            if key in METRICS and metric is None:
+                self.problem(line, f"specs: {key!r} is computed by chipcmp from other metrics; "
+                             "write the published figures it comes from instead")
+                continue
             if metric is None:
-                hint = difflib.get_close_matches(key, METRICS, n=1, cutoff=0.6)
+                hint = difflib.get_close_matches(key, PUBLISHED, n=1, cutoff=0.6)
                 suffix = f"; did you mean {hint[0]!r}?" if hint else " (see `chipcmp metrics`)"
                 self.problem(line, f"specs: unknown metric {key!r}{suffix}")
                 continue
@@ -284,10 +296,56 @@ class _FileChecker:
             quote=good.get("quote"), note=good.get("note"), sources=sources,
         )
 
+    def rule(self, data) -> Rule | None:
+        good = self.fields(data, schema.RULE_FIELDS, "rule")
+        if not isinstance(data, Mapping):
+            return None
+        sources = self.sources(data["sources"]) if "sources" in good else {}
+        declared = set(data["sources"]) if isinstance(data.get("sources"), Mapping) else set()
+        if "source" in good and good["source"] not in declared:
+            self.problem(data.key_lines["source"],
+                         f"rule.source: {good['source']!r} is not declared under sources")
+        classes = self.classes(data["classes"]) if "classes" in good else []
+        self.check_id(good, data)
+        if self.problems:
+            return None
+        return Rule(
+            id=good["id"], name=good["name"], jurisdiction=good["jurisdiction"],
+            published=good["published"], effective=good.get("effective"), source=good["source"],
+            path=str(self.path), classes=classes, notes=good.get("notes"), sources=sources,
+        )
+
+    def classes(self, data) -> list[RuleClass]:
+        if not isinstance(data, Sequence) or not data:
+            self.problem(line_of(data), "classes: expected a list of {class, when, text}")
+            return []
+        found = []
+        for item in data:
+            good = self.fields(item, schema.RULE_CLASS_FIELDS, "classes")
+            if "class" in good and "when" in good:
+                found.append(RuleClass(good["class"], good["when"], line_of(item), good.get("text")))
+        return found
+
     def check_id(self, good: dict, data: Mapping) -> None:
         if "id" in good and good["id"] != self.path.stem:
             self.problem(data.key_lines["id"],
                          f"id {good['id']!r} does not match the file name {self.path.name!r}")
+
+
+def _condition_error(text: str) -> str | None:
+    """Why a rule condition cannot be used, or None when it can."""
+    from .conditions import ConditionError, names, parse
+
+    try:
+        tree = parse(text)
+    except ConditionError as exc:
+        return str(exc)
+    for name in sorted(names(tree)):
+        if name not in METRICS:
+            hint = difflib.get_close_matches(name, METRICS, n=1)
+            suffix = f"; did you mean {hint[0]!r}?" if hint else " (see `chipcmp metrics`)"
+            return f"unknown metric {name!r}{suffix}"
+    return None
 
 
 def _valid_date(text: str) -> bool:
@@ -316,7 +374,12 @@ def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[L
         if file_problems:
             continue
         checker = _FileChecker(path)
-        if is_claim_file(path):
+        kind = record_kind(path)
+        if kind == "rule":
+            rule = checker.rule(data)
+            if rule:
+                _add_unique(library.rules, rule, data, checker)
+        elif kind == "claim":
             record = checker.claim(data)
             if record:
                 _add_unique(library.claims, record, data, checker)

@@ -15,6 +15,15 @@ OP_RATE = "[integer_operation] / [time]"
 
 
 @dataclass(frozen=True)
+class Formula:
+    """A metric chipcmp derives: numerator ÷ denominator × scale (scale converts units)."""
+
+    numerator: str
+    denominator: str
+    scale: float = 1.0
+
+
+@dataclass(frozen=True)
 class Metric:
     key: str
     label: str
@@ -24,6 +33,8 @@ class Metric:
     bits: int | None = None  # operand bit length, for export-control arithmetic
     description: str = ""
     ratio: bool = True  # False where "x times the baseline" means nothing (process node)
+    computed: bool = False  # derived by chipcmp from other metrics; never written in spec files
+    formula: Formula | None = None  # for computed metrics other than TPP
 
     @property
     def is_text(self) -> bool:
@@ -60,7 +71,50 @@ CATALOGUE: tuple[Metric, ...] = (
     Metric("foundry", "Foundry", None, None, description="e.g. TSMC, SMIC"),
 )
 
-METRICS: dict[str, Metric] = {m.key: m for m in CATALOGUE}
+PUBLISHED: dict[str, Metric] = {m.key: m for m in CATALOGUE}
+
+
+def _derived_catalogue() -> tuple[Metric, ...]:
+    """Per-precision ratios (never a "best precision" mixing INT8 with FP16), TPP and PD.
+
+    TFLOPS ÷ W × 1000 = GFLOPS/W; TFLOPS ÷ mm² × 1000 = GFLOPS/mm²;
+    TFLOPS ÷ (GB/s) × 1000 = FLOP per byte; GB ÷ TFLOPS × 1000 = GB per PFLOPS.
+    """
+    found = []
+    for m in CATALOGUE:
+        if not m.throughput:
+            continue
+        op = "FLOP" if m.unit == "TFLOPS" else "OP"
+        giga = "GFLOPS" if op == "FLOP" else "GOPS"
+        peta = "PFLOPS" if op == "FLOP" else "POPS"
+        found += [
+            Metric(f"{m.key}_per_watt", f"{m.label} per watt", f"{giga}/W", None, True,
+                   description=f"{m.label} throughput ÷ TDP", computed=True,
+                   formula=Formula(m.key, "tdp", 1000)),
+            Metric(f"{m.key}_per_mm2", f"{m.label} per mm²", f"{giga}/mm^2", None, True,
+                   description=f"{m.label} throughput ÷ die area", computed=True,
+                   formula=Formula(m.key, "die_area", 1000)),
+            Metric(f"{m.key}_ridge", f"{m.label} ridge point", f"{op}/B", None, True,
+                   description=f"{m.label} throughput ÷ memory bandwidth: the arithmetic "
+                   "intensity above which the chip is compute-bound", computed=True,
+                   formula=Formula(m.key, "memory_bandwidth", 1000)),
+            Metric(f"memory_per_{m.key}", f"Memory per {m.label}", f"GB/{peta}", None, True,
+                   description=f"memory capacity ÷ {m.label} throughput", computed=True,
+                   formula=Formula("memory_capacity", m.key, 1000)),
+        ]
+    found += [
+        Metric("tpp", "TPP", "", None, description="total processing performance (US export "
+               "control): the largest published dense throughput × its bit length", computed=True),
+        Metric("performance_density", "Performance density", "TPP/mm^2", None,
+               description="TPP ÷ die area (US export control)", computed=True,
+               formula=Formula("tpp", "die_area")),
+    ]
+    return tuple(found)
+
+
+DERIVED: tuple[Metric, ...] = _derived_catalogue()
+
+METRICS: dict[str, Metric] = {m.key: m for m in CATALOGUE + DERIVED}
 
 
 def display_unit(unit: str | None) -> str:

@@ -33,10 +33,10 @@ class Source:
 
 @dataclass
 class Value:
-    """One published figure for one metric, from one source."""
+    """One figure for one metric: published by one source, or computed from other figures."""
 
     metric: str
-    source: str
+    source: str | None  # None for a figure chipcmp computed (see inputs)
     line: int | None
     published: str  # as written in the file, e.g. "1.6 TB/s"
     low: float | None = None  # numbers are in the metric's canonical unit
@@ -48,10 +48,28 @@ class Value:
     scope: str | None = None
     derived: str | None = None
     note: str | None = None
+    origin: str = "published"  # published | derived (computed by chipcmp) | aggregate (from parts)
+    inputs: list[Input] = field(default_factory=list)  # what a computed figure came from
 
     @property
     def is_range(self) -> bool:
         return self.low is not None and self.low != self.high
+
+
+@dataclass
+class Input:
+    """A figure a computed value rests on, with the record whose sources back it."""
+
+    chip: Chip
+    value: Value
+
+
+def published_leaves(chip: Chip, value: Value):
+    """(chip, value) for every published figure behind a value (the value itself if published)."""
+    if not value.inputs:
+        yield chip, value
+    for item in value.inputs:
+        yield from published_leaves(item.chip, item.value)
 
 
 @dataclass
@@ -103,9 +121,34 @@ class Claim:
 
 
 @dataclass
+class RuleClass:
+    name: str  # e.g. "3A090.a"
+    when: str  # a condition (see conditions.py)
+    line: int | None = None
+    text: str | None = None  # what the paragraph says, in short
+
+
+@dataclass
+class Rule:
+    """An export-control classification, as data: ordered classes, the first that applies wins."""
+
+    id: str
+    name: str
+    jurisdiction: str
+    published: str
+    source: str
+    path: str
+    classes: list[RuleClass] = field(default_factory=list)
+    effective: str | None = None
+    notes: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+
+
+@dataclass
 class Library:
     chips: dict[str, Chip] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
 
     def claims_about(self, chip_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if chip_id in (c.subject, c.baseline)]

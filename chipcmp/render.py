@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .compare import MARKERS, Cell, Comparison
 from .metrics import METRICS, display_unit
-from .model import Chip, Library
+from .model import Chip, Library, published_leaves
 from .output import fmt_range, fmt_ratio
 from .views import conflicting_metrics
 
@@ -34,7 +34,9 @@ def _cell_text(cell: Cell, notes: Footnotes, with_ratio: bool, newline: str) -> 
     figures: dict[str, list[int]] = {}
     for v in cell.values:
         shown = v.text if v.text is not None else fmt_range(v.low, v.high)
-        figures.setdefault(shown, []).append(notes.ref(cell.chip, v.source))
+        refs = figures.setdefault(shown, [])
+        # A computed figure cites the sources of the published figures it came from.
+        refs += [notes.ref(owner, leaf.source) for owner, leaf in published_leaves(cell.chip, v)]
     parts = [f"{shown} [{','.join(map(str, sorted(set(refs))))}]" for shown, refs in figures.items()]
     text = " / ".join(parts)
     markers = "".join(MARKERS[f][0] for f in cell.flags if f != "range")
@@ -61,6 +63,7 @@ def _comparison_grid(comparison: Comparison, newline: str):
     used = sorted({f for row in comparison.rows for cell in row.cells for f in cell.flags} - {"range"})
     legend = [f"{MARKERS[f][0]} {MARKERS[f][1]}" for f in MARKERS if f in used]
     caption = f"ratios: chip ÷ {comparison.baseline.name}"
+    legend = [f"note: {w}" for w in comparison.warnings] + legend
     return header, body, legend, notes.lines, caption
 
 

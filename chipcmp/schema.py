@@ -21,7 +21,7 @@ COUNTRY_PATTERN = r"^[A-Z]{2}$"
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # text | id | date | country | enum | bool | aliases | sources | specs | parts
+    type: str  # text | id | date | country | enum | bool | count | url | condition, or a structure
     required: bool = False
     choices: tuple[str, ...] = ()
     help: str = ""
@@ -82,4 +82,23 @@ CLAIM_FIELDS = (
     Field("quote", "text"),
     Field("note", "text"),
     Field("sources", "sources", True),
+)
+
+RULE_FIELDS = (
+    Field("id", "id", True),
+    Field("name", "text", True),
+    Field("jurisdiction", "country", True, help="ISO code of the state that issued the rule"),
+    Field("published", "date", True, help="publication date of the text encoded"),
+    Field("effective", "date"),
+    Field("source", "id", True, help="the key under sources of the regulation's text"),
+    Field("classes", "classes", True, help="ordered: the first class whose condition holds applies"),
+    Field("notes", "text", help="carve-outs and exceptions the conditions do not encode"),
+    Field("sources", "sources", True),
+)
+
+RULE_CLASS_FIELDS = (
+    Field("class", "text", True, help="the paragraph, e.g. 3A090.a"),
+    Field("when", "condition", True, help="e.g. 'tpp >= 4800 or (tpp >= 1600 and "
+          "performance_density >= 5.92)'"),
+    Field("text", "text", help="what the paragraph says, in short"),
 )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, fields
 
 from .compare import Cell, Comparison
-from .metrics import CATALOGUE, METRICS, column_unit
-from .model import Chip, Claim, Library, Source, Value
+from .metrics import CATALOGUE, DERIVED, METRICS, column_unit
+from .model import Chip, Claim, Library, Source, Value, published_leaves
 from .output import FORMAT_VERSION
 
 CHIP_COLUMNS = ["id", "name", "vendor", "country", "kind", "released"]
@@ -21,14 +21,21 @@ def chip_summary(chip: Chip) -> dict:
     }
 
 
+SOURCE_KEYS = [f.name for f in fields(Source)]
+
+
 def source_doc(source: Source) -> dict:
     return asdict(source)
 
 
 def value_doc(chip: Chip, value: Value) -> dict:
-    """One value with everything a reader needs to check it; numbers stay numbers."""
+    """One value with everything a reader needs to check it; numbers stay numbers.
+
+    A computed value has no source of its own: `inputs` lists the figures it
+    came from, each with its record and source.
+    """
     metric = METRICS[value.metric]
-    return {
+    doc = {
         "metric": value.metric,
         "unit": metric.unit,
         "low": value.low,
@@ -40,18 +47,31 @@ def value_doc(chip: Chip, value: Value) -> dict:
         "scope": value.scope,
         "derived": value.derived,
         "note": value.note,
-        "source": source_doc(chip.sources[value.source]),
+        "origin": value.origin,
+        "source": source_doc(chip.sources[value.source]) if value.source else None,
     }
+    if value.inputs:
+        doc["inputs"] = [{"chip": i.chip.id, **value_doc(i.chip, i.value)} for i in value.inputs]
+    return doc
+
+
+def references(chip: Chip, values: list[Value]) -> str:
+    """Where every figure behind these values was published, ' | '-separated, each once."""
+    found = [owner.sources[leaf.source].reference()
+             for v in values for owner, leaf in published_leaves(chip, v)]
+    return " | ".join(dict.fromkeys(found))
 
 
 def value_row(chip: Chip, value: Value) -> dict:
     """A flat (long-layout) row: chip, value, qualifiers and its full source."""
     doc = value_doc(chip, value)
-    source = doc.pop("source")
+    doc.pop("inputs", None)
+    source = doc.pop("source") or dict.fromkeys(SOURCE_KEYS)
     row = {"chip": chip.id, "chip_name": chip.name, "vendor": chip.vendor}
     row.update(doc)
     row.update({f"source_{k}": v for k, v in source.items()})
-    row["file"] = chip.path
+    row["sources"] = references(chip, [value])  # for a computed value: its inputs' sources
+    row["file"] = chip.path if value.line else None
     row["line"] = value.line
     return row
 
@@ -139,28 +159,31 @@ def comparison_rows(comparison: Comparison) -> list[dict]:
                 "ratio_high": cell.ratio[1] if cell.ratio else None,
                 "flags": " ".join(cell.flags),
                 "note": cell.note,
-                "sources": " | ".join(cell.chip.sources[v.source].reference() for v in cell.values),
+                "sources": references(cell.chip, cell.values),
             })
     return rows
 
 
-def wide_rows(library: Library) -> tuple[list[dict], list[str]]:
+def wide_rows(library: Library, values_of) -> tuple[list[dict], list[str]]:
     """One row per chip; each column name carries metric, sparsity and unit.
 
-    A cell holds the low and high ends (`_low`, `_high`): equal for one agreed
-    figure, apart for a range or for sources that disagree (listed in
-    `conflicts`). The long layout keeps every value with its source.
+    `values_of(chip)` gives the figures to export (see Figures.all_of). A cell
+    holds the low and high ends (`_low`, `_high`): equal for one agreed figure,
+    apart for a range or for sources that disagree (listed in `conflicts`).
+    Sums over a system's parts get their own `_from_parts` columns. The long
+    layout keeps every value with its source.
     """
+    values = {chip.id: values_of(chip) for chip in library.chips.values()}
     columns: list[str] = []
-    for metric in CATALOGUE:
-        names = {_wide_name(v) for c in library.chips.values() for v in c.values_for(metric.key)}
+    for metric in CATALOGUE + DERIVED:
+        names = {_wide_name(v) for found in values.values() for v in found if v.metric == metric.key}
         for base in sorted(names, key=lambda n: (len(n), n)):
             columns += [base] if metric.is_text else [f"{base}_low", f"{base}_high"]
     rows = []
     for chip in library.chips.values():
         row = {k: getattr(chip, k) for k in CHIP_COLUMNS}
         row.update(dict.fromkeys(columns))
-        for v in chip.values:
+        for v in values[chip.id]:
             metric = METRICS[v.metric]
             base = _wide_name(v)
             if metric.is_text:
@@ -178,7 +201,8 @@ def _wide_name(value: Value) -> str:
     """bf16_dense_tflops, memory_bandwidth_gb_s, fp16_unspecified_per_die_tflops."""
     scope = f"per_{value.scope}" if value.scope else None
     unit = column_unit(METRICS[value.metric].unit)
-    return "_".join(p for p in (value.metric, value.sparsity, scope, unit) if p)
+    origin = "from_parts" if value.origin == "aggregate" else None
+    return "_".join(p for p in (value.metric, value.sparsity, scope, unit, origin) if p)
 
 
 def finding_row(finding) -> dict:
@@ -195,7 +219,7 @@ def finding_row(finding) -> dict:
                               if v.sparsity else _plain(v.low, v.high) for v in values),
         "status": finding.status,
         "remark": finding.remark,
-        "chipcmp_sources": " | ".join(chip.sources[v.source].reference() for v in values),
+        "chipcmp_sources": references(chip, values),
         "epoch_source": finding.epoch_source,
     }
 

@@ -145,12 +145,20 @@ def test_show_lists_every_value_source_and_claim(run_fixture):
 
 
 def test_export_long_keeps_provenance(run_fixture):
+    published = list(csv.DictReader(io.StringIO(run_fixture("export", "--published-only").stdout)))
+    assert len(published) == 11
     rows = list(csv.DictReader(io.StringIO(run_fixture("export").stdout)))
-    assert len(rows) == 11
     row = next(r for r in rows if r["chip"] == "beta-y2" and r["metric"] == "memory_capacity")
-    assert row["published"] == "64 GiB" and row["unit"] == "GB"
+    assert row["published"] == "64 GiB" and row["unit"] == "GB" and row["origin"] == "published"
     assert row["source_url"] == "https://example.com/beta-y2" and row["source_tier"] == "press"
     assert row["line"] == "17"
+    # A computed figure has no source of its own: it names its inputs and their sources.
+    per_watt = next(r for r in rows if r["chip"] == "alpha-x1" and r["metric"] == "bf16_per_watt"
+                    and r["sparsity"] == "dense")
+    assert per_watt["origin"] == "derived" and per_watt["source_id"] == "" and per_watt["line"] == ""
+    assert float(per_watt["low"]) == 100 / 400 * 1000
+    assert "BF16 100 TFLOPS ÷ TDP 400 W" in per_watt["derived"]
+    assert per_watt["sources"] == "Alpha — Alpha X1 datasheet [vendor]"
 
 
 def test_export_wide_columns_carry_units(run_fixture):
