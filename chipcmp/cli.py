@@ -12,7 +12,7 @@ import sys
 from enum import Enum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -55,7 +55,7 @@ class Sparsity(str, Enum):
 
 
 class State:
-    specs: Optional[Path] = None
+    specs: Path | None = None
     use_cache: bool = True
 
 
@@ -110,7 +110,7 @@ def _console():
     return Console()
 
 
-def _emit(text: str, output: Optional[Path] = None) -> None:
+def _emit(text: str, output: Path | None = None) -> None:
     if output:
         from .output import write_atomically
 
@@ -127,7 +127,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    specs: Annotated[Optional[Path], typer.Option(
+    specs: Annotated[Path | None, typer.Option(
         "--specs", envvar="CHIPCMP_SPECS", metavar="DIR",
         help="Spec library to use instead of the one shipped with chipcmp.")] = None,
     no_cache: Annotated[bool, typer.Option(
@@ -146,9 +146,9 @@ ChipArg = Annotated[str, typer.Argument(help="Chip id or alias, e.g. 910B or a10
 @app.command("list")
 @handles_errors
 def list_chips(
-    vendor: Annotated[Optional[str], typer.Option(metavar="NAME", help="Only this vendor (case-insensitive).")] = None,
-    country: Annotated[Optional[str], typer.Option(metavar="CC", help="Only this ISO country code, e.g. CN.")] = None,
-    kind: Annotated[Optional[str], typer.Option(metavar="KIND", help="Only chip, card, module or system.")] = None,
+    vendor: Annotated[str | None, typer.Option(metavar="NAME", help="Only this vendor (case-insensitive).")] = None,
+    country: Annotated[str | None, typer.Option(metavar="CC", help="Only this ISO country code, e.g. CN.")] = None,
+    kind: Annotated[str | None, typer.Option(metavar="KIND", help="Only chip, card, module or system.")] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """List the chips and systems in the library."""
@@ -176,7 +176,7 @@ def _print_rows(rows: list[dict], format: TableFormat, title: str, shown: list[s
     else:
         from . import render
 
-        body = [[r[k] for k in shown] for r in rows]
+        body = [[render.display_cell(k, r[k]) for k in shown] for r in rows]
         if format is TableFormat.markdown:
             _emit(render.markdown_table(shown, body))
         else:
@@ -225,12 +225,12 @@ def show(
 def compare(
     chips: Annotated[list[str], typer.Argument(help="Two or more chip ids or aliases.", metavar="CHIP",
                                                autocompletion=_complete_chip)],
-    metrics: Annotated[Optional[str], typer.Option(
+    metrics: Annotated[str | None, typer.Option(
         "--metrics", "-m", metavar="KEYS", help="Comma-separated metric keys, published or derived "
         "(see `chipcmp metrics`); default: every metric any of the chips publishes, then TPP and "
         "performance density.",
         autocompletion=_complete_metric)] = None,
-    baseline: Annotated[Optional[str], typer.Option(
+    baseline: Annotated[str | None, typer.Option(
         metavar="CHIP", help="Chip the ratios are relative to (default: the first).")] = None,
     sparsity: Annotated[Sparsity, typer.Option(
         help="Compare dense figures (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
@@ -267,7 +267,7 @@ def compare(
         _emit(to_csv(comparison_rows(result)))
 
 
-def _parse_metrics(text: Optional[str]) -> Optional[list[str]]:
+def _parse_metrics(text: str | None) -> list[str] | None:
     if not text:
         return None
     import difflib
@@ -287,7 +287,7 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.csv,
     layout: Annotated[Layout, typer.Option(
         help="long: one row per value with its full source; wide: one row per chip.")] = Layout.long,
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to FILE (atomically) instead of standard output.")] = None,
     derived: Annotated[bool, typer.Option(
         "--derived/--published-only",
@@ -320,7 +320,7 @@ def export(
 @app.command()
 @handles_errors
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(
+    paths: Annotated[list[Path] | None, typer.Argument(
         metavar="[PATH]...", help="Files or directories to check (default: the whole library).")] = None,
 ) -> None:
     """Check spec and claim files; print every problem as file:line: message."""
@@ -338,13 +338,13 @@ def validate(
         raise DataError(problems)
     typer.echo(f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
                f"{sum(len(c.values) for c in library.chips.values())} value(s), "
-               f"{len(library.claims)} claim(s)")
+               f"{len(library.claims)} claim(s), {len(library.rules)} rule(s)")
 
 
 @app.command()
 @handles_errors
 def claims(
-    chip: Annotated[Optional[str], typer.Argument(
+    chip: Annotated[str | None, typer.Argument(
         help="Only claims about this chip (as subject or baseline).", metavar="CHIP",
         autocompletion=_complete_chip)] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
@@ -367,6 +367,174 @@ def claims(
         return
     _print_rows(rows, format, "chipcmp claims", ["id", "subject", "baseline", "compares", "ratio",
                                                 "claimed_by", "claimed_on", "source"])
+
+
+def _complete_claim(incomplete: str) -> list[str]:
+    from .library import claim_ids
+
+    try:
+        ids = claim_ids(State.specs)
+    except OSError:
+        return []
+    return sorted(i for i in ids if i.startswith(incomplete.lower()))
+
+
+@app.command()
+@handles_errors
+def check(
+    names: Annotated[list[str] | None, typer.Argument(
+        metavar="[CLAIM|CHIP]...", autocompletion=_complete_claim,
+        help="Claim ids, or chips whose claims to check (default: every claim).")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Check claims against the specs: the ratio the sourced figures imply, and a verdict.
+
+    Verdicts: consistent · specs-exceed-claim (the claim may describe delivered
+    rather than peak performance) · claim-exceeds-specs · not-checkable (with
+    the reason). Ranges and disagreeing sources give the implied ratio as an
+    interval. Tolerance: ±2% on exact ratios, ±10% on approximate ones ("~",
+    "about", "nearly", "comparable" ...).
+    """
+    from .figures import Figures
+    from .library import select_claims
+    from .verdicts import check as check_claim
+
+    library = _library()
+    figures = Figures(library)
+    verdicts = [check_claim(c, library, figures) for c in select_claims(library, names or [])]
+    _print_results(verdicts, format, "verdict")
+
+
+def _print_results(results: list, format: TableFormat, kind: str) -> None:
+    """check and controls: JSON is a list of objects, one per result, each with a version."""
+    from . import render, views
+
+    doc, row, grid, table = {
+        "verdict": (views.verdict_doc, views.verdict_row, render.verdicts_grid, render.verdicts_table),
+        "classification": (views.classification_doc, views.classification_row,
+                           render.controls_grid, render.controls_table),
+    }[kind]
+    from . import output
+
+    if format is TableFormat.json:
+        _emit(output.to_json([{"version": output.FORMAT_VERSION, **doc(r)} for r in results]))
+    elif format is TableFormat.csv:
+        _emit(output.to_csv([row(r) for r in results]))
+    elif format is TableFormat.markdown:
+        header, body, notes = grid(results)
+        _emit(render.markdown_table(header, body) + "\n" + "".join(f"{n}  \n" for n in notes.lines))
+    else:
+        _console().print(table(results))
+
+
+@app.command()
+@handles_errors
+def controls(
+    chips: Annotated[list[str] | None, typer.Argument(
+        metavar="[CHIP]...", autocompletion=_complete_chip,
+        help="Chips to classify (default: every chip, card and module).")] = None,
+    rule: Annotated[str | None, typer.Option(
+        metavar="ID", help="Only this rule (see specs/rules/); default: every rule.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Export-control class of each chip under each rule (US ECCN 3A090 of 2022 and 2023).
+
+    Shows TPP and performance density with their sources, the class that
+    applies, and, where the rule cannot decide, exactly which published figure
+    is missing. Rules are YAML files with conditions over metric names; a new
+    rule is a new file.
+    """
+    from .controls import classify
+    from .figures import Figures
+    from .library import resolve
+
+    library = _library()
+    if rule and rule not in library.rules:
+        from .errors import LookupFailed
+
+        raise LookupFailed(f"unknown rule {rule!r}", sorted(library.rules))
+    rules = [library.rules[rule]] if rule else list(library.rules.values())
+    found = ([resolve(library, name) for name in chips] if chips
+             else [c for c in library.chips.values() if c.kind != "system"])
+    figures = Figures(library)
+    _print_results([classify(c, r, figures) for c in found for r in rules], format, "classification")
+
+
+class Per(str, Enum):
+    watt = "watt"
+    mm2 = "mm2"
+
+
+@app.command()
+@handles_errors
+def rank(
+    by: Annotated[str, typer.Option(
+        metavar="METRIC", help="Metric to rank by, published or derived (see `chipcmp metrics`).",
+        autocompletion=_complete_metric)],
+    per: Annotated[Per | None, typer.Option(help="Divide by TDP (watt) or die area (mm2).")] = None,
+    vendor: Annotated[str | None, typer.Option(metavar="NAME", help="Only this vendor.")] = None,
+    country: Annotated[str | None, typer.Option(metavar="CC", help="Only this country code.")] = None,
+    kind: Annotated[str | None, typer.Option(metavar="KIND", help="Only chip, card, module or system.")] = None,
+    sparsity: Annotated[Sparsity, typer.Option(help="Rank dense figures (default) or sparse ones.")] = Sparsity.dense,
+    limit: Annotated[int | None, typer.Option(min=1, metavar="N", help="Show the top N only.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Rank records by a metric, highest first, by the lowest sourced figure (the safe end)."""
+    from .ranking import per_metric
+    from .ranking import rank as build
+    from .views import entry_row
+
+    key = per_metric(_parse_metrics(by)[0], per.value if per else None)
+    library = _library()
+    chips = [c for c in library.chips.values()
+             if (not vendor or c.vendor.casefold() == vendor.casefold())
+             and (not country or c.country.casefold() == country.casefold())
+             and (kind.lower() == c.kind if kind else c.kind != "system")]
+    entries, without = build(library, chips, key, sparsity.value)
+    rows = [entry_row(i, e, key) for i, e in enumerate(entries[:limit] if limit else entries, 1)]
+    _print_rows(rows, format, f"chipcmp rank — {METRICS[key].label} ({sparsity.value})",
+                ["rank", "chip", "vendor", "country", "low", "high", "unit", "flags"])
+    if format is TableFormat.table and without:
+        typer.echo(f"{len(without)} record(s) publish no figure for it: "
+                   + ", ".join(c.id for c in without), err=True)
+
+
+@app.command()
+@handles_errors
+def gap(
+    chip: ChipArg,
+    metric: Annotated[str | None, typer.Option(
+        metavar="METRIC", autocompletion=_complete_metric,
+        help="Metric to match (default: the first of bf16, fp16, fp32, int8, fp8 the chip publishes).")] = None,
+    vs: Annotated[str, typer.Option(metavar="VENDOR", help="Vendor to measure against.")] = "NVIDIA",
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """The earliest chip of another vendor that matches CHIP on a metric, and the years between.
+
+    "Matches" means its lowest sourced figure reaches CHIP's highest; an earlier
+    chip whose range merely overlaps is reported as a possible match.
+    """
+    from .library import resolve
+    from .ranking import gap as build
+    from .views import gap_doc
+
+    key = _parse_metrics(metric)[0] if metric else None
+    library = _library()
+    doc = gap_doc(build(library, resolve(library, chip), vs, key))
+    if format is TableFormat.json:
+        from .output import FORMAT_VERSION, to_json
+
+        _emit(to_json({"version": FORMAT_VERSION, **doc}))
+        return
+    if format is TableFormat.table:
+        from .render import gap_text
+
+        typer.echo(gap_text(doc))
+        return
+    from .views import gap_row
+
+    row = gap_row(doc)
+    _print_rows([row], format, "chipcmp gap", list(row))
 
 
 crosscheck_app = typer.Typer(help="Compare the library with independent datasets.",

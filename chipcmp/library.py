@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .errors import LookupFailed
 from .loader import discover, load, normalize_name, record_kind
-from .model import Chip, Library
+from .model import Chip, Claim, Library
 
 ENV_VAR = "CHIPCMP_SPECS"
 
@@ -28,6 +28,12 @@ def record_ids(directory: str | Path | None = None) -> set[str]:
     """Chip and system ids from file names alone (file name = id): no YAML parsed."""
     root = specs_dir(directory)
     return {p.stem for p in root.rglob("*.y*ml") if record_kind(p) == "hardware"}
+
+
+def claim_ids(directory: str | Path | None = None) -> set[str]:
+    """Claim ids from file names alone, for completion."""
+    root = specs_dir(directory)
+    return {p.stem for p in root.rglob("*.y*ml") if record_kind(p) == "claim"}
 
 
 def load_library(directory: str | Path | None = None, use_cache: bool = True) -> Library:
@@ -79,3 +85,21 @@ def close_matches(library: Library, name: str, limit: int = 6) -> list[str]:
     found = [by_name[n] for n in difflib.get_close_matches(key, by_name, n=limit * 2, cutoff=0.5)]
     found += [cid for n, cid in by_name.items() if key and key in n]
     return list(dict.fromkeys(found))[:limit]
+
+
+def select_claims(library: Library, names: list[str]) -> list[Claim]:
+    """Claims by id, or every claim about a chip; all claims when no names are given."""
+    if not names:
+        return sorted(library.claims.values(), key=lambda c: (c.subject, c.claimed_on, c.id))
+    chosen: dict[str, Claim] = {}
+    for name in names:
+        if name in library.claims:
+            chosen[name] = library.claims[name]
+            continue
+        try:
+            chip = resolve(library, name)
+        except LookupFailed:
+            close = difflib.get_close_matches(name, library.claims, n=6, cutoff=0.4)
+            raise LookupFailed(f"{name!r} is neither a claim id nor a chip", close) from None
+        chosen.update((c.id, c) for c in library.claims_about(chip.id))
+    return list(chosen.values())

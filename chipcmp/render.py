@@ -8,7 +8,7 @@ from __future__ import annotations
 from .compare import MARKERS, Cell, Comparison
 from .metrics import METRICS, display_unit
 from .model import Chip, Library, published_leaves
-from .output import fmt_range, fmt_ratio
+from .output import fmt_number, fmt_range, fmt_ratio
 from .views import conflicting_metrics
 
 
@@ -97,6 +97,15 @@ def markdown_table(header: list[str], body: list[list[str]]) -> str:
     return "\n".join([line(header), line(["---"] * len(header))] + [line(r) for r in body]) + "\n"
 
 
+def display_cell(column: str, value) -> str:
+    """A row value as a person reads it: numbers rounded for reading, flags as markers."""
+    if isinstance(value, float):
+        return fmt_number(value)
+    if column == "flags" and value:
+        return "".join(MARKERS[f][0] for f in value.split() if f in MARKERS)
+    return "" if value is None else str(value)
+
+
 def simple_table(title: str, header: list[str], body: list[list[str]]):
     from rich.table import Table
 
@@ -141,3 +150,98 @@ def chip_detail(chip: Chip, library: Library):
         parts += [Text(f"  {c.id}: {c.subject} vs {c.baseline} = {c.ratio} "
                        f"({c.metric or c.workload}; {c.claimed_by}, {c.claimed_on})") for c in claims]
     return Group(*parts)
+
+
+def _figures_text(chip: Chip, values, notes: Footnotes) -> str:
+    """'312 [1] / 280–320 [2]': each distinct figure with its sources' footnote numbers."""
+    if not values:
+        return "—"
+    shown: dict[str, list[int]] = {}
+    for v in values:
+        refs = shown.setdefault(fmt_range(v.low, v.high), [])
+        refs += [notes.ref(owner, leaf.source) for owner, leaf in published_leaves(chip, v)]
+    return " / ".join(f"{text} [{','.join(map(str, sorted(set(refs))))}]" for text, refs in shown.items())
+
+
+def _with_footnotes(table, notes: Footnotes, legend: list[str] = ()):
+    from rich.console import Group
+    from rich.text import Text
+
+    return Group(table, *[Text(x, style="dim") for x in legend], *[Text(x) for x in notes.lines])
+
+
+def verdicts_grid(verdicts) -> tuple[list[str], list[list[str]], Footnotes]:
+    notes = Footnotes()
+    header = ["claim", "subject ÷ baseline", "compares", "claimed", "implied by specs",
+              "verdict", "subject figures", "baseline figures", "reason"]
+    body = []
+    for v in verdicts:
+        claim = v.claim
+        unit = display_unit(METRICS[claim.metric].unit) if claim.metric else ""
+        body.append([
+            claim.id, f"{claim.subject} ÷ {claim.baseline or claim.workload}",
+            claim.metric or "workload", claim.ratio, fmt_ratio(v.implied) or "—", v.verdict,
+            f"{_figures_text(v.chips[claim.subject], v.subject_values, notes)} {unit}".strip()
+            if v.subject_values else "—",
+            f"{_figures_text(v.chips[claim.baseline], v.baseline_values, notes)} {unit}".strip()
+            if v.baseline_values else "—",
+            v.reason,
+        ])
+    return header, body, notes
+
+
+def verdicts_table(verdicts):
+    header, body, notes = verdicts_grid(verdicts)
+    legend = [("tolerance: ±2% on exact ratios (rounding), ±10% on approximate ones ('~', 'about', "
+               "'nearly', 'comparable' ...)")]
+    return _with_footnotes(simple_table("chipcmp check", header, body), notes, legend)
+
+
+def controls_grid(results) -> tuple[list[str], list[list[str]], Footnotes]:
+    from .controls import assumes_dense
+
+    notes = Footnotes()
+    header = ["chip", "rule", "TPP", "performance density", "class", "missing", "why"]
+    body = []
+    for r in results:
+        tpp = r.figures.get("tpp", [])
+        pd = r.figures.get("performance_density", [])
+        why = r.reason + ("; counts figures of unstated sparsity as dense" if assumes_dense(r) else "")
+        body.append([r.chip.id, r.rule.id, _figures_text(r.chip, tpp, notes),
+                     _figures_text(r.chip, pd, notes), r.klass or "not caught",
+                     ", ".join(r.missing) or "", why])
+    return header, body, notes
+
+
+def controls_table(results):
+    header, body, notes = controls_grid(results)
+    return _with_footnotes(simple_table("chipcmp controls", header, body), notes)
+
+
+def gap_text(doc: dict) -> str:
+    """`gap` as sentences: the chip's figure, the earliest match, the years between."""
+    unit = display_unit(doc["unit"])
+    label = METRICS[doc["metric"]].label
+
+    def figure(pair):
+        return f"{fmt_range(*pair)} {unit}"
+
+    lines = [f"{doc['chip']} (released {doc['released'] or 'unknown'}): {label} {figure(doc['figure'])}",
+             f"  sources: {doc['sources']}"]
+    match = doc["match"]
+    if match is None:
+        lines.append(f"no {doc['vs']} record in the library reaches it")
+    else:
+        lines.append(f"earliest {doc['vs']} match: {match['name']} (released {match['released']}): "
+                     f"{figure(match['figure'])}")
+        lines.append(f"  sources: {match['sources']}")
+        if doc["years"] is None:
+            lines.append("years between: unknown (no release date for the chip)")
+        else:
+            when = "earlier" if doc["years"] >= 0 else "later"
+            lines.append(f"{doc['vs']} reached it {abs(doc['years']):g} years {when}")
+    possible = doc["possible_match"]
+    if possible:
+        lines.append(f"possible earlier match (ranges overlap): {possible['name']} "
+                     f"(released {possible['released']}): {figure(possible['figure'])}")
+    return "\n".join(lines)

@@ -226,3 +226,151 @@ def finding_row(finding) -> dict:
 
 def _plain(low: float, high: float) -> str:
     return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+
+
+def _pair(interval) -> list | None:
+    return list(interval) if interval else None
+
+
+def verdict_doc(verdict) -> dict:
+    """A claim's verdict (verdicts.Verdict) with the figures behind it."""
+    claim = verdict.claim
+    return {
+        "claim": claim.id,
+        "verdict": verdict.verdict,
+        "subject": claim.subject,
+        "baseline": claim.baseline,
+        "metric": claim.metric,
+        "workload": claim.workload,
+        "sparsity": verdict.sparsity,
+        "claimed_text": claim.ratio,
+        "claimed": list(verdict.claimed),
+        "tolerance": verdict.tolerance,
+        "accepted": list(verdict.accepted),
+        "implied": _pair(verdict.implied),
+        "reason": verdict.reason,
+        "reference": ({"metric": verdict.reference[0], "implied": list(verdict.reference[1])}
+                      if verdict.reference else None),
+        "claimed_by": claim.claimed_by,
+        "claim_source": source_doc(claim.sources[claim.source]),
+        "subject_figures": [value_doc(verdict.chips[claim.subject], v) for v in verdict.subject_values],
+        "baseline_figures": [value_doc(verdict.chips[claim.baseline], v) for v in verdict.baseline_values],
+    }
+
+
+def verdict_row(verdict) -> dict:
+    claim = verdict.claim
+    implied = verdict.implied
+    subject_chip = verdict.chips.get(claim.subject)
+    baseline_chip = verdict.chips.get(claim.baseline)
+    return {
+        "claim": claim.id,
+        "subject": claim.subject,
+        "baseline": claim.baseline,
+        "compares": claim.metric or claim.workload,
+        "claimed": claim.ratio,
+        "claimed_low": verdict.claimed[0],
+        "claimed_high": verdict.claimed[1],
+        "tolerance": verdict.tolerance,
+        "implied_low": implied[0] if implied else None,
+        "implied_high": implied[1] if implied else None,
+        "verdict": verdict.verdict,
+        "reason": verdict.reason,
+        "subject_sources": references(subject_chip, verdict.subject_values) if subject_chip else None,
+        "baseline_sources": references(baseline_chip, verdict.baseline_values) if baseline_chip else None,
+        "claim_source": claim.sources[claim.source].reference(),
+    }
+
+
+def classification_doc(result) -> dict:
+    """One chip under one rule (controls.Classification)."""
+    from .controls import assumes_dense, interval
+
+    return {
+        "chip": result.chip.id,
+        "rule": result.rule.id,
+        "tpp": _pair(interval(result.figures.get("tpp", []))),
+        "pd": _pair(interval(result.figures.get("performance_density", []))),
+        "class": result.klass,
+        "missing": result.missing,
+        "reason": result.reason,
+        "assumes_dense": assumes_dense(result),
+        "figures": {name: [value_doc(result.chip, v) for v in values]
+                    for name, values in result.figures.items()},
+        "rule_source": source_doc(result.rule.sources[result.rule.source]),
+    }
+
+
+def classification_row(result) -> dict:
+    from .controls import assumes_dense, interval
+
+    tpp = interval(result.figures.get("tpp", []))
+    pd = interval(result.figures.get("performance_density", []))
+    return {
+        "chip": result.chip.id,
+        "rule": result.rule.id,
+        "tpp_low": tpp[0] if tpp else None,
+        "tpp_high": tpp[1] if tpp else None,
+        "pd_low": pd[0] if pd else None,
+        "pd_high": pd[1] if pd else None,
+        "class": result.klass,
+        "missing": " ".join(m.replace(" ", "_") for m in result.missing),
+        "assumes_dense": assumes_dense(result),
+        "reason": result.reason,
+        "sources": references(result.chip, [v for vs in result.figures.values() for v in vs]),
+    }
+
+
+def entry_row(position: int, entry, key: str) -> dict:
+    """A ranked record (ranking.Entry)."""
+    from .compare import Cell
+
+    return {
+        "rank": position,
+        "chip": entry.chip.id,
+        "name": entry.chip.name,
+        "vendor": entry.chip.vendor,
+        "country": entry.chip.country,
+        "released": entry.chip.released,
+        "metric": key,
+        "low": entry.low,
+        "high": entry.high,
+        "unit": METRICS[key].unit,
+        "flags": " ".join(Cell(entry.chip, entry.values).flags),
+        "sources": references(entry.chip, entry.values),
+    }
+
+
+def gap_doc(result) -> dict:
+    """A generation gap (ranking.Gap): the chip, its earliest match, the years between."""
+    def side(entry):
+        if entry is None:
+            return None
+        return {"chip": entry.chip.id, "name": entry.chip.name, "released": entry.chip.released,
+                "figure": [entry.low, entry.high], "sources": references(entry.chip, entry.values)}
+
+    return {
+        "chip": result.chip.chip.id,
+        "metric": result.metric,
+        "unit": METRICS[result.metric].unit,
+        "vs": result.vendor,
+        "figure": [result.chip.low, result.chip.high],
+        "released": result.chip.chip.released,
+        "match": side(result.match),
+        "possible_match": side(result.possible),
+        "years": result.years,
+        "sources": references(result.chip.chip, result.chip.values),
+    }
+
+
+def gap_row(doc: dict) -> dict:
+    """gap_doc flattened for CSV and Markdown: match_chip, match_low, possible_match_chip ..."""
+    row = {k: v for k, v in doc.items() if k not in ("figure", "match", "possible_match")}
+    row["low"], row["high"] = doc["figure"]
+    for side in ("match", "possible_match"):
+        found = doc[side] or {}
+        row[f"{side}_chip"] = found.get("chip")
+        row[f"{side}_released"] = found.get("released")
+        row[f"{side}_low"], row[f"{side}_high"] = found.get("figure") or (None, None)
+        row[f"{side}_sources"] = found.get("sources")
+    return row

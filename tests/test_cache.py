@@ -6,10 +6,10 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+from conftest import FIXTURE_LIB
+
 from chipcmp import cache
 from chipcmp.library import load_library
-
-from conftest import FIXTURE_LIB
 
 
 def copy_library(tmp_path):

@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE_LIB
 
 ALPHA = (FIXTURE_LIB / "chips" / "alpha-x1.yaml").read_text(encoding="utf-8")

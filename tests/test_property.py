@@ -1,12 +1,11 @@
 """Mutated spec files either load or fail with chipcmp's own error, never anything else."""
 
+from conftest import FIXTURE_LIB
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chipcmp.errors import DataError
 from chipcmp.loader import load
-
-from conftest import FIXTURE_LIB
 
 SOURCE = (FIXTURE_LIB / "chips" / "beta-y2.yaml").read_text(encoding="utf-8")
 LINES = SOURCE.splitlines(keepends=True)

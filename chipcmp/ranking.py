@@ -1,0 +1,110 @@
+"""Orderings over the library: rank by a metric, and the generation gap to another vendor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .derived import DENSE_OR_UNSPECIFIED, usable
+from .errors import ChipcmpError
+from .figures import Figures
+from .metrics import METRICS
+from .model import Chip, Library, Value
+
+# The metric `gap` uses when none is given: the first the chip publishes.
+GAP_METRICS = ("bf16", "fp16", "fp32", "int8", "fp8")
+
+
+@dataclass
+class Entry:
+    chip: Chip
+    values: list[Value]
+
+    @property
+    def low(self) -> float:
+        return min(v.low for v in self.values)
+
+    @property
+    def high(self) -> float:
+        return max(v.high for v in self.values)
+
+
+def per_metric(by: str, per: str | None) -> str:
+    """The metric key for `--by bf16 --per watt` (bf16_per_watt); TPP per mm² is PD."""
+    if not per:
+        key = by
+    elif by == "tpp" and per == "mm2":
+        key = "performance_density"
+    else:
+        key = f"{by}_per_{per}"
+    if key not in METRICS:
+        raise ChipcmpError(f"no metric {key!r}: --per works with throughput metrics and TPP "
+                           "(see `chipcmp metrics`)")
+    return key
+
+
+def figures_in(chip: Chip, key: str, sparsity: str, figures: Figures) -> list[Value]:
+    """A record's figures for a ranking: whole-record figures in the wanted sparsity."""
+    values = usable(figures(chip, key))
+    if METRICS[key].throughput:
+        wanted = DENSE_OR_UNSPECIFIED if sparsity == "dense" else ("sparse",)
+        values = [v for v in values if v.sparsity in wanted]
+    return values
+
+
+def rank(library: Library, chips: list[Chip], key: str, sparsity: str = "dense") -> tuple[list[Entry], list[Chip]]:
+    """Entries ordered by their lowest sourced figure (the conservative end), then the highest.
+
+    Returns the ranked entries and the records that have no figure.
+    """
+    figures = Figures(library)
+    entries, without = [], []
+    for chip in chips:
+        values = figures_in(chip, key, sparsity, figures)
+        if values:
+            entries.append(Entry(chip, values))
+        else:
+            without.append(chip)
+    entries.sort(key=lambda e: (-e.low, -e.high, e.chip.id))
+    return entries, without
+
+
+@dataclass
+class Gap:
+    chip: Entry
+    metric: str
+    vendor: str
+    match: Entry | None  # earliest vendor record whose lowest figure reaches the chip's highest
+    possible: Entry | None  # earliest whose figures could reach the chip's (ranges overlap)
+    years: float | None  # chip release − match release
+
+
+def gap(library: Library, chip: Chip, vendor: str, key: str | None = None, sparsity: str = "dense") -> Gap:
+    figures = Figures(library)
+    if key is None:
+        key = next((k for k in GAP_METRICS if figures_in(chip, k, sparsity, figures)), None)
+        if key is None:
+            raise ChipcmpError(f"{chip.name} publishes none of {', '.join(GAP_METRICS)}; "
+                               "choose one with --metric")
+    values = figures_in(chip, key, sparsity, figures)
+    if not values:
+        raise ChipcmpError(f"no sourced {METRICS[key].label} figure for {chip.name}")
+    target = Entry(chip, values)
+    rivals = [c for c in library.chips.values() if c.vendor.casefold() == vendor.casefold()
+              and c.kind != "system" and c.released and c.id != chip.id]
+    if not rivals:
+        raise ChipcmpError(f"no dated records from vendor {vendor!r}")
+    rivals.sort(key=lambda c: (c.released, c.id))
+    candidates = [Entry(c, v) for c in rivals if (v := figures_in(c, key, sparsity, figures))]
+    match = next((e for e in candidates if e.low >= target.high), None)
+    possible = next((e for e in candidates if e.high >= target.low), None)
+    years = None
+    if match and chip.released:
+        years = round((_as_date(chip.released) - _as_date(match.chip.released)).days / 365.25, 1)
+    return Gap(target, key, vendor, match, possible if possible is not match else None, years)
+
+
+def _as_date(text: str) -> date:
+    """YYYY, YYYY-MM or YYYY-MM-DD; missing parts count as the first month or day."""
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])

@@ -1,0 +1,134 @@
+"""Claims checked against the specs: what ratio the sourced figures imply, and whether it fits.
+
+Tolerance: a claimed ratio is widened before it is compared, because claims are
+rounded. An exact-looking ratio ("1.7x", "80–90%") gets ±2% for rounding; an
+approximate one (written "~", or worded "about", "nearly", "comparable" ...)
+gets ±10%. A one-sided claim (">1x") is widened on its bounded side only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .derived import DENSE_OR_UNSPECIFIED, usable
+from .figures import Figures
+from .metrics import METRICS
+from .model import Chip, Claim, Library, Value
+
+EXACT_TOLERANCE = 0.02
+APPROXIMATE_TOLERANCE = 0.10
+APPROXIMATE_WORDS = re.compile(
+    r"\b(about|around|roughly|approximately|nearly|almost|close to|comparable|similar|"
+    r"on par|par with|level|class|slightly)\b", re.IGNORECASE)
+
+# Context for workload claims: the usual headline precisions, in order.
+REFERENCE_METRICS = ("bf16", "fp16", "fp32")
+
+VERDICTS = ("consistent", "specs-exceed-claim", "claim-exceeds-specs", "not-checkable")
+
+
+@dataclass
+class Verdict:
+    claim: Claim
+    verdict: str
+    reason: str
+    claimed: tuple[float | None, float | None]
+    tolerance: float
+    implied: tuple[float, float] | None = None
+    sparsity: str | None = None  # which figures were read: dense (with unstated) or sparse
+    subject_values: list[Value] = field(default_factory=list)
+    baseline_values: list[Value] = field(default_factory=list)
+    chips: dict[str, Chip] = field(default_factory=dict)  # subject and baseline records
+    reference: tuple[str, tuple[float, float]] | None = None  # workload claims: a peak-spec ratio for context
+
+    @property
+    def accepted(self) -> tuple[float | None, float | None]:
+        """The claimed interval widened by the tolerance."""
+        low, high = self.claimed
+        return (None if low is None else low * (1 - self.tolerance),
+                None if high is None else high * (1 + self.tolerance))
+
+
+def tolerance_for(claim: Claim) -> float:
+    approximate = claim.approximate or bool(APPROXIMATE_WORDS.search(claim.wording or ""))
+    return APPROXIMATE_TOLERANCE if approximate else EXACT_TOLERANCE
+
+
+def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
+    verdict = Verdict(claim, "not-checkable", "", (claim.ratio_low, claim.ratio_high), tolerance_for(claim),
+                      chips={c: library.chips[c] for c in (claim.subject, claim.baseline) if c in library.chips})
+    if not claim.metric:
+        verdict.reason = (f"about a workload ({claim.workload}), which no published spec measures; "
+                          "it needs a benchmark, not a datasheet")
+        verdict.reference = _reference(claim, library, figures)
+        if verdict.reference:
+            key, (low, high) = verdict.reference
+            verdict.reason += f"; for reference, peak dense {METRICS[key].label} gives {_interval(low, high)}"
+        return verdict
+    metric = METRICS[claim.metric]
+    if not claim.baseline:
+        verdict.reason = f"compared with {claim.workload}, not with a record in the library"
+        return verdict
+    subject, baseline = library.chips[claim.subject], library.chips[claim.baseline]
+    sparsity = "sparse" if claim.sparsity == "sparse" else "dense"
+    verdict.sparsity = sparsity if metric.throughput else None
+    sides = []
+    for chip in (subject, baseline):
+        values, why = _figures(chip, claim.metric, sparsity, figures)
+        if why:
+            verdict.reason = why
+            return verdict
+        sides.append(values)
+    verdict.subject_values, verdict.baseline_values = sides
+    low = min(v.low for v in sides[0]) / max(v.high for v in sides[1])
+    high = max(v.high for v in sides[0]) / min(v.low for v in sides[1])
+    verdict.implied = (low, high)
+    accepted_low, accepted_high = verdict.accepted
+    if accepted_low is not None and high < accepted_low:
+        verdict.verdict = "claim-exceeds-specs"
+        verdict.reason = (f"the specs imply at most {high:.3g}×, below the claimed {claim.ratio} "
+                          f"even with ±{verdict.tolerance:.0%} tolerance")
+    elif accepted_high is not None and low > accepted_high:
+        verdict.verdict = "specs-exceed-claim"
+        verdict.reason = (f"the specs imply at least {low:.3g}×, above the claimed {claim.ratio}; "
+                          "the claim may describe delivered rather than peak performance")
+    else:
+        verdict.verdict = "consistent"
+        verdict.reason = f"the implied {_interval(low, high)} overlaps the claimed {claim.ratio} " \
+                         f"(±{verdict.tolerance:.0%})"
+    return verdict
+
+
+def _reference(claim: Claim, library: Library, figures: Figures):
+    """The peak-spec ratio on the first of REFERENCE_METRICS both records publish densely."""
+    if claim.baseline not in library.chips:
+        return None
+    subject, baseline = library.chips[claim.subject], library.chips[claim.baseline]
+    for key in REFERENCE_METRICS:
+        top, why = _figures(subject, key, "dense", figures)
+        bottom, why_not = _figures(baseline, key, "dense", figures)
+        if not why and not why_not:
+            return key, (min(v.low for v in top) / max(v.high for v in bottom),
+                         max(v.high for v in top) / min(v.low for v in bottom))
+    return None
+
+
+def _figures(chip: Chip, key: str, sparsity: str, figures: Figures) -> tuple[list[Value], str | None]:
+    """The figures a ratio reads for one side, or why there are none."""
+    metric = METRICS[key]
+    values = [v for v in usable(figures.preferred(chip, key)) if v.low > 0]
+    if not values:
+        return [], f"metric unpublished: no sourced {metric.label} figure for {chip.name}"
+    if not metric.throughput:
+        return values, None
+    wanted = DENSE_OR_UNSPECIFIED if sparsity == "dense" else ("sparse",)
+    chosen = [v for v in values if v.sparsity in wanted]
+    if not chosen:
+        return [], (f"different sparsity: {chip.name} publishes no {sparsity} {metric.label} "
+                    "figure, only the other kind")
+    return chosen, None
+
+
+def _interval(low: float, high: float) -> str:
+    return f"{low:.3g}×" if f"{low:.3g}" == f"{high:.3g}" else f"{low:.3g}–{high:.3g}×"
