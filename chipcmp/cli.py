@@ -59,15 +59,23 @@ class State:
     use_cache: bool = True
 
 
-def _complete_chip(incomplete: str) -> list[str]:
-    """Chip ids from file names: no YAML is parsed on a key press."""
-    from .library import record_ids
+def _complete_ids(kind: str, incomplete: str) -> list[str]:
+    """Ids from file names: no YAML is parsed on a key press."""
+    from .library import ids_of_kind
 
     try:
-        ids = record_ids(State.specs)
+        ids = ids_of_kind(kind, State.specs)
     except OSError:
         return []
     return sorted(i for i in ids if i.startswith(incomplete.lower()))
+
+
+def _complete_chip(incomplete: str) -> list[str]:
+    return _complete_ids("hardware", incomplete)
+
+
+def _complete_claim(incomplete: str) -> list[str]:
+    return _complete_ids("claim", incomplete)
 
 
 def _complete_metric(incomplete: str) -> list[str]:
@@ -367,16 +375,6 @@ def claims(
         return
     _print_rows(rows, format, "chipcmp claims", ["id", "subject", "baseline", "compares", "ratio",
                                                 "claimed_by", "claimed_on", "source"])
-
-
-def _complete_claim(incomplete: str) -> list[str]:
-    from .library import claim_ids
-
-    try:
-        ids = claim_ids(State.specs)
-    except OSError:
-        return []
-    return sorted(i for i in ids if i.startswith(incomplete.lower()))
 
 
 @app.command()

@@ -72,21 +72,21 @@ def parse(text: str):
 
 
 def _or(tokens, pos):
-    item, pos = _and(tokens, pos)
-    items = [item]
-    while pos < len(tokens) and tokens[pos] == "or":
-        item, pos = _and(tokens, pos + 1)
-        items.append(item)
-    return (items[0] if len(items) == 1 else Logical("or", tuple(items))), pos
+    return _joined(tokens, pos, "or", _and)
 
 
 def _and(tokens, pos):
-    item, pos = _not(tokens, pos)
+    return _joined(tokens, pos, "and", _not)
+
+
+def _joined(tokens, pos, word: str, inner):
+    """inner (word inner)*: `and` binds tighter than `or` because _or joins _and's."""
+    item, pos = inner(tokens, pos)
     items = [item]
-    while pos < len(tokens) and tokens[pos] == "and":
-        item, pos = _not(tokens, pos + 1)
+    while pos < len(tokens) and tokens[pos] == word:
+        item, pos = inner(tokens, pos + 1)
         items.append(item)
-    return (items[0] if len(items) == 1 else Logical("and", tuple(items))), pos
+    return (items[0] if len(items) == 1 else Logical(word, tuple(items))), pos
 
 
 def _not(tokens, pos):

@@ -24,16 +24,15 @@ def specs_dir(override: str | Path | None = None) -> Path:
     return Path(override or os.environ.get(ENV_VAR) or default_specs_dir())
 
 
+def ids_of_kind(kind: str, directory: str | Path | None = None) -> set[str]:
+    """Ids of one kind of record (hardware, claim, rule) from file names alone: no YAML parsed."""
+    root = specs_dir(directory)
+    return {p.stem for p in root.rglob("*.y*ml") if record_kind(p) == kind}
+
+
 def record_ids(directory: str | Path | None = None) -> set[str]:
-    """Chip and system ids from file names alone (file name = id): no YAML parsed."""
-    root = specs_dir(directory)
-    return {p.stem for p in root.rglob("*.y*ml") if record_kind(p) == "hardware"}
-
-
-def claim_ids(directory: str | Path | None = None) -> set[str]:
-    """Claim ids from file names alone, for completion."""
-    root = specs_dir(directory)
-    return {p.stem for p in root.rglob("*.y*ml") if record_kind(p) == "claim"}
+    """Chip and system ids (file name = id)."""
+    return ids_of_kind("hardware", directory)
 
 
 def load_library(directory: str | Path | None = None, use_cache: bool = True) -> Library:

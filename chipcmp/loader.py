@@ -147,6 +147,15 @@ class _FileChecker:
                 result[source_id] = Source(id=source_id, **good)
         return result
 
+    def cited_sources(self, good: dict, data: Mapping, where: str) -> dict[str, Source]:
+        """A claim's or rule's sources, checking that its `source` is one of them."""
+        sources = self.sources(data["sources"]) if "sources" in good else {}
+        declared = set(data["sources"]) if isinstance(data.get("sources"), Mapping) else set()
+        if "source" in good and good["source"] not in declared:
+            self.problem(data.key_lines["source"],
+                         f"{where}.source: {good['source']!r} is not declared under sources")
+        return sources
+
     def aliases(self, data) -> list[str]:
         if not isinstance(data, Sequence):
             self.problem(line_of(data), "aliases: expected a list of names")
@@ -264,11 +273,7 @@ class _FileChecker:
         good = self.fields(data, schema.CLAIM_FIELDS, "claim")
         if not isinstance(data, Mapping):
             return None
-        sources = self.sources(data["sources"]) if "sources" in good else {}
-        declared = set(data["sources"]) if isinstance(data.get("sources"), Mapping) else set()
-        if "source" in good and good["source"] not in declared:
-            self.problem(data.key_lines["source"],
-                         f"claim.source: {good['source']!r} is not declared under sources")
+        sources = self.cited_sources(good, data, "claim")
         if "metric" in good and good["metric"] not in METRICS:
             hint = difflib.get_close_matches(good["metric"], METRICS, n=1)
             suffix = f"; did you mean {hint[0]!r}?" if hint else ""
@@ -300,11 +305,7 @@ class _FileChecker:
         good = self.fields(data, schema.RULE_FIELDS, "rule")
         if not isinstance(data, Mapping):
             return None
-        sources = self.sources(data["sources"]) if "sources" in good else {}
-        declared = set(data["sources"]) if isinstance(data.get("sources"), Mapping) else set()
-        if "source" in good and good["source"] not in declared:
-            self.problem(data.key_lines["source"],
-                         f"rule.source: {good['source']!r} is not declared under sources")
+        sources = self.cited_sources(good, data, "rule")
         classes = self.classes(data["classes"]) if "classes" in good else []
         self.check_id(good, data)
         if self.problems:
