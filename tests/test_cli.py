@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -196,16 +197,21 @@ def test_specs_env_var(run, monkeypatch):
     assert "alpha-x1" in run("list", "-f", "csv").stdout
 
 
-def test_help_does_not_import_heavy_modules():
-    code = ("import sys; sys.argv=['chipcmp','--help']\n"
+@pytest.mark.parametrize("argv, env, expected", [
+    (["chipcmp", "--help"], {}, "Usage"),
+    (["chipcmp"], {"_CHIPCMP_COMPLETE": "complete_bash", "COMP_WORDS": "chipcmp compare nvidia-h",
+                   "COMP_CWORD": "2"}, "nvidia-h100-sxm5"),
+])
+def test_help_and_completion_import_no_heavy_modules(argv, env, expected):
+    """What runs on every tab press must not load pint, yaml or Rich tables."""
+    code = (f"import sys; sys.argv={argv!r}\n"
             "from chipcmp.cli import app\n"
             "try: app()\nexcept SystemExit: pass\n"
-            "print(' '.join(m for m in ('pint','yaml','rich.table') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "Usage" in out.stdout
-    assert out.stdout.strip().splitlines()[-1] == "" or "pint" not in out.stdout.strip().splitlines()[-1]
-    loaded = out.stdout.strip().splitlines()[-1].split()
-    assert "pint" not in loaded and "yaml" not in loaded
+            "print('LOADED:', *[m for m in ('pint', 'yaml', 'rich.table') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, **env})
+    assert expected in out.stdout
+    assert out.stdout.strip().splitlines()[-1] == "LOADED:"
 
 
 def test_python_dash_m(tmp_path):
