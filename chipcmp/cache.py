@@ -5,6 +5,10 @@ time of every spec file: any edit, addition or deletion makes a new key, so a
 stale cache is never served. It lives in the user cache directory and is
 written atomically (write to a temporary file, then rename), so concurrent runs
 see either the old or the new file, never half of one.
+
+Each record is stored as its own JSON text and decoded only when a command
+touches it, with an index of names: a comparison of two chips in a library of
+ten thousand decodes two records, not ten thousand.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
+from .loader import normalize_name
 from .model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
 from .output import write_atomically
 
@@ -28,8 +34,8 @@ def cache_dir() -> Path:
 def _fingerprint(files: list[Path]) -> str:
     digest = hashlib.sha256(__version__.encode())
     for path in files:
-        stat = path.stat()
-        digest.update(f"\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+        stat = os.stat(path)
+        digest.update(f"\0{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
@@ -44,33 +50,72 @@ def read(root: Path, files: list[Path]) -> Library | None:
         doc = json.loads(_cache_file(root).read_text(encoding="utf-8"))
         if doc.get("fingerprint") != _fingerprint(files):
             return None
-        return _library_from(doc["library"])
+        rest = json.loads(doc["rest"])
+        return Library(
+            chips=LazyChips(doc["chips"]),
+            claims={k: _claim(c) for k, c in rest["claims"].items()},
+            rules={k: _rule(r) for k, r in rest["rules"].items()},
+            names=doc["names"],
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def write(root: Path, files: list[Path], library: Library) -> None:
     """Store the library; a cache that cannot be written is simply skipped."""
-    doc = {"fingerprint": _fingerprint(files), "library": asdict(library)}
     try:
+        names = {normalize_name(n): chip.id for chip in library.chips.values()
+                 for n in (chip.id, *chip.aliases)}
+        doc = {
+            "fingerprint": _fingerprint(files),
+            "names": names,
+            "chips": {k: json.dumps(asdict(c), ensure_ascii=False) for k, c in library.chips.items()},
+            "rest": json.dumps({"claims": {k: asdict(c) for k, c in library.claims.items()},
+                                "rules": {k: asdict(r) for k, r in library.rules.items()}},
+                               ensure_ascii=False),
+        }
         _cache_file(root).parent.mkdir(parents=True, exist_ok=True)
         write_atomically(_cache_file(root), json.dumps(doc, ensure_ascii=False))
     except (OSError, TypeError, ValueError):
         pass  # the cache only saves time; failing to write it is not an error
 
 
-def _library_from(data: dict) -> Library:
-    def sources(d: dict) -> dict[str, Source]:
-        return {k: Source(**v) for k, v in d.items()}
+class LazyChips(Mapping):
+    """Chip records decoded from their JSON text on first access."""
 
-    chips = {
-        key: Chip(**{**c, "sources": sources(c["sources"]),
-                     "values": [Value(**v) for v in c["values"]],
-                     "parts": [Part(**p) for p in c["parts"]]})
-        for key, c in data["chips"].items()
-    }
-    claims = {key: Claim(**{**c, "sources": sources(c["sources"])}) for key, c in data["claims"].items()}
-    rules = {key: Rule(**{**r, "sources": sources(r["sources"]),
-                          "classes": [RuleClass(**k) for k in r["classes"]]})
-             for key, r in data["rules"].items()}
-    return Library(chips, claims, rules)
+    def __init__(self, texts: dict[str, str]):
+        self._texts = texts
+        self._chips: dict[str, Chip] = {}
+
+    def __getitem__(self, key: str) -> Chip:
+        if key not in self._chips:
+            self._chips[key] = _chip(json.loads(self._texts[key]))
+        return self._chips[key]
+
+    def __iter__(self):
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __contains__(self, key) -> bool:
+        return key in self._texts
+
+
+def _sources(d: dict) -> dict[str, Source]:
+    return {k: Source(**v) for k, v in d.items()}
+
+
+def _chip(c: dict) -> Chip:
+    return Chip(**{**c, "sources": _sources(c["sources"]),
+                   "values": [Value(**v) for v in c["values"]],
+                   "parts": [Part(**p) for p in c["parts"]]})
+
+
+def _claim(c: dict) -> Claim:
+    return Claim(**{**c, "sources": _sources(c["sources"])})
+
+
+def _rule(r: dict) -> Rule:
+    return Rule(**{**r, "sources": _sources(r["sources"]),
+                   "classes": [RuleClass(**k) for k in r["classes"]]})

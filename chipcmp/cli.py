@@ -6,7 +6,7 @@ tables load inside the commands that need them, so `--help` and tab
 completion stay fast.
 """
 
-from __future__ import annotations
+
 
 import sys
 from enum import Enum

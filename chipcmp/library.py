@@ -64,9 +64,13 @@ def resolve(library: Library, name: str) -> Chip:
     error: "ambiguous" when the name is part of several chips' names.
     """
     key = normalize_name(name)
-    for chip in library.chips.values():
-        if key in (normalize_name(n) for n in (chip.id, *chip.aliases)):
-            return chip
+    if library.names is not None:
+        if key in library.names:
+            return library.chips[library.names[key]]
+    else:
+        for chip in library.chips.values():
+            if key in (normalize_name(n) for n in (chip.id, *chip.aliases)):
+                return chip
     partial = sorted({c.id for c in library.chips.values()
                       for n in (c.id, *c.aliases) if key and key in normalize_name(n)})
     if len(partial) > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -146,9 +147,10 @@ class Rule:
 
 @dataclass
 class Library:
-    chips: dict[str, Chip] = field(default_factory=dict)
+    chips: Mapping[str, Chip] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
+    names: dict[str, str] | None = field(default=None, compare=False)  # normalized name -> id
 
     def claims_about(self, chip_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if chip_id in (c.subject, c.baseline)]

@@ -64,3 +64,12 @@ def test_concurrent_processes_never_corrupt_it(tmp_path):
     (cached,) = cache.cache_dir().glob("library-*.json")
     json.loads(cached.read_text(encoding="utf-8"))
     assert not list(cache.cache_dir().glob(".*.tmp"))
+
+
+def test_warm_runs_resolve_names_from_the_cache_index(run_fixture):
+    """The cached library decodes records lazily; names, errors and output stay the same."""
+    cold = run_fixture("compare", "X1", "Y2", "-f", "csv").stdout
+    assert run_fixture("compare", "X1", "Y2", "-f", "csv").stdout == cold
+    warm_error = run_fixture("show", "Y")
+    assert warm_error.exit_code == 1 and "ambiguous" in warm_error.output
+    assert "beta-y2-lite" in warm_error.output
