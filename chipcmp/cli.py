@@ -208,7 +208,9 @@ def show(
 
         _console().print(chip_detail(found, library))
     elif format is TableFormat.json:
+        from .figures import Figures
         from .output import FORMAT_VERSION, to_json
+        from .systems import part_sums
         from .views import conflicting_metrics
 
         doc = {
@@ -220,6 +222,11 @@ def show(
             "conflicts": conflicting_metrics(found),
             "sources": [source_doc(s) for s in found.sources.values()],
             "claims": [claim_doc(c) for c in library.claims_about(found.id)],
+            "sums_over_parts": [
+                {**value_doc(found, summed), "published": [value_doc(found, v) for v in published],
+                 "gap": gap}
+                for summed, published, gap in part_sums(found, Figures(library))
+            ],
         }
         _emit(to_json(doc))
     else:

@@ -97,6 +97,23 @@ def markdown_table(header: list[str], body: list[list[str]]) -> str:
     return "\n".join([line(header), line(["---"] * len(header))] + [line(r) for r in body]) + "\n"
 
 
+def _part_sums_table(chip: Chip, library: Library):
+    """A system's figures summed over its parts, beside its published ones."""
+    from .figures import Figures
+    from .systems import TOLERANCE, part_sums
+
+    body = []
+    for summed, published, gap in part_sums(chip, Figures(library)):
+        unit = display_unit(METRICS[summed.metric].unit)
+        shown = " / ".join(dict.fromkeys(fmt_range(v.low, v.high) for v in published)) or "—"
+        remark = "" if gap is None else f"{gap:+.0%}" + (" Δ" if abs(gap) > TOLERANCE else "")
+        body.append([summed.metric, summed.sparsity or "", fmt_range(summed.low, summed.high),
+                     shown, unit, remark, summed.derived])
+    header = ["metric", "sparsity", "sum over parts", "published", "unit", "gap", "how"]
+    return simple_table(f"sums over parts (Δ: over {TOLERANCE:.0%} from the published figure)",
+                        header, body)
+
+
 def display_cell(column: str, value) -> str:
     """A row value as a person reads it: numbers rounded for reading, flags as markers."""
     if isinstance(value, float):
@@ -138,6 +155,8 @@ def chip_detail(chip: Chip, library: Library):
         parts.append(Text("aliases: " + ", ".join(chip.aliases), style="dim"))
     header = ["metric", "value", "unit", "as published", "qualifiers", "source", "note"]
     parts.append(simple_table("", header, body))
+    if chip.parts:
+        parts.append(_part_sums_table(chip, library))
     conflicts = conflicting_metrics(chip)
     if conflicts:
         parts.append(Text("sources disagree on: " + ", ".join(conflicts), style="yellow"))

@@ -59,3 +59,15 @@ def relative_gap(published: list[Value], aggregated: list[Value]) -> float | Non
     if agg_high < pub_low:
         return (agg_high - pub_low) / pub_low
     return 0.0
+
+
+def part_sums(system: Chip, figures) -> list[tuple[Value, list[Value], float | None]]:
+    """For `show`: each sum over parts, the published figures beside it, and their gap."""
+    rows = []
+    for metric in CATALOGUE:
+        found = figures(system, metric.key)
+        published = [v for v in found if v.origin != "aggregate"]
+        for summed in (v for v in found if v.origin == "aggregate"):
+            same = [v for v in published if v.sparsity == summed.sparsity and v.low is not None]
+            rows.append((summed, same, relative_gap(same, [summed])))
+    return rows

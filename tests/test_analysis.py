@@ -248,6 +248,11 @@ specs:
     assert [(v["origin"], v["low"]) for v in cells["tdp"]["values"]] == [
         ("published", 2000), ("aggregate", 1600)]
     assert "parts-differ" in cells["tdp"]["flags"]
+    shown = _json(run("--specs", str(lib), "show", "gamma-pod", "-f", "json"))["sums_over_parts"]
+    assert [(s["metric"], s["sparsity"], s["low"], s["gap"]) for s in shown] == [
+        ("bf16", "dense", 400, pytest.approx(20 / 380)), ("bf16", "sparse", 800, None),
+        ("memory_capacity", None, 320, None), ("memory_bandwidth", None, 8000, None),
+        ("tdp", None, 1600, -0.2)]
 
 
 def test_mixing_systems_and_chips_is_said(run):
