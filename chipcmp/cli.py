@@ -6,8 +6,6 @@ tables load inside the commands that need them, so `--help` and tab
 completion stay fast.
 """
 
-
-
 import sys
 from enum import Enum
 from functools import wraps
@@ -17,7 +15,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import ChipcmpError, DataError
+from .errors import ChipcmpError, DataError, LookupFailed
 from .metrics import CATALOGUE, METRICS
 
 EPILOG = "Exit codes: 0 success · 1 data or validation error (also an unknown chip) · 2 usage error."
@@ -37,6 +35,9 @@ class TableFormat(str, Enum):
     csv = "csv"
     json = "json"
     markdown = "markdown"
+
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 class ExportFormat(str, Enum):
@@ -149,25 +150,32 @@ def main(
 
 ChipArg = Annotated[str, typer.Argument(help="Chip id or alias, e.g. 910B or a100.", metavar="CHIP",
                                         autocompletion=_complete_chip)]
+VendorOption = Annotated[str | None, typer.Option(metavar="NAME", help="Only this vendor (case-insensitive).")]
+CountryOption = Annotated[str | None, typer.Option(metavar="CC", help="Only this ISO country code, e.g. CN.")]
+
+
+def _matching(chips, vendor: str | None, country: str | None, kind: str | None) -> list:
+    """Records from one vendor, country and kind (each optional, case-insensitive)."""
+    return [
+        c for c in chips
+        if (not vendor or c.vendor.casefold() == vendor.casefold())
+        and (not country or c.country.casefold() == country.casefold())
+        and (not kind or c.kind == kind.lower())
+    ]
 
 
 @app.command("list")
 @handles_errors
 def list_chips(
-    vendor: Annotated[str | None, typer.Option(metavar="NAME", help="Only this vendor (case-insensitive).")] = None,
-    country: Annotated[str | None, typer.Option(metavar="CC", help="Only this ISO country code, e.g. CN.")] = None,
+    vendor: VendorOption = None,
+    country: CountryOption = None,
     kind: Annotated[str | None, typer.Option(metavar="KIND", help="Only chip, card, module or system.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """List the chips and systems in the library."""
     from .views import chip_summary
 
-    chips = [
-        c for c in _library().chips.values()
-        if (not vendor or c.vendor.casefold() == vendor.casefold())
-        and (not country or c.country.casefold() == country.casefold())
-        and (not kind or c.kind == kind.lower())
-    ]
+    chips = _matching(_library().chips.values(), vendor, country, kind)
     chips.sort(key=lambda c: (c.vendor.casefold(), c.released or "9999", c.id))
     rows = [chip_summary(c) for c in chips]
     _print_rows(rows, format, "chipcmp list", ["id", "name", "vendor", "country", "kind",
@@ -195,7 +203,7 @@ def _print_rows(rows: list[dict], format: TableFormat, title: str, shown: list[s
 @handles_errors
 def show(
     chip: ChipArg,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """Every value of one chip with its source; disagreeing sources all listed."""
     from .library import resolve
@@ -249,7 +257,7 @@ def compare(
         metavar="CHIP", help="Chip the ratios are relative to (default: the first).")] = None,
     sparsity: Annotated[Sparsity, typer.Option(
         help="Compare dense figures (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """Compare chips side by side: values in canonical units, ratios, sources."""
     keys = _parse_metrics(metrics)
@@ -362,7 +370,7 @@ def claims(
     chip: Annotated[str | None, typer.Argument(
         help="Only claims about this chip (as subject or baseline).", metavar="CHIP",
         autocompletion=_complete_chip)] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """Published claims ("910B ≈ 80–90% of an A100"), each with its source."""
     from .library import resolve
@@ -390,7 +398,7 @@ def check(
     names: Annotated[list[str] | None, typer.Argument(
         metavar="[CLAIM|CHIP]...", autocompletion=_complete_claim,
         help="Claim ids, or chips whose claims to check (default: every claim).")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """Check claims against the specs: the ratio the sourced figures imply, and a verdict.
 
@@ -412,15 +420,13 @@ def check(
 
 def _print_results(results: list, format: TableFormat, kind: str) -> None:
     """check and controls: JSON is a list of objects, one per result, each with a version."""
-    from . import render, views
+    from . import output, render, views
 
     doc, row, grid, table = {
         "verdict": (views.verdict_doc, views.verdict_row, render.verdicts_grid, render.verdicts_table),
         "classification": (views.classification_doc, views.classification_row,
                            render.controls_grid, render.controls_table),
     }[kind]
-    from . import output
-
     if format is TableFormat.json:
         _emit(output.to_json([{"version": output.FORMAT_VERSION, **doc(r)} for r in results]))
     elif format is TableFormat.csv:
@@ -440,7 +446,7 @@ def controls(
         help="Chips to classify (default: every chip, card and module).")] = None,
     rule: Annotated[str | None, typer.Option(
         metavar="ID", help="Only this rule (see specs/rules/); default: every rule.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """Export-control class of each chip under each rule (US ECCN 3A090 of 2022 and 2023).
 
@@ -455,8 +461,6 @@ def controls(
 
     library = _library()
     if rule and rule not in library.rules:
-        from .errors import LookupFailed
-
         raise LookupFailed(f"unknown rule {rule!r}", sorted(library.rules))
     rules = [library.rules[rule]] if rule else list(library.rules.values())
     found = ([resolve(library, name) for name in chips] if chips
@@ -477,12 +481,13 @@ def rank(
         metavar="METRIC", help="Metric to rank by, published or derived (see `chipcmp metrics`).",
         autocompletion=_complete_metric)],
     per: Annotated[Per | None, typer.Option(help="Divide by TDP (watt) or die area (mm2).")] = None,
-    vendor: Annotated[str | None, typer.Option(metavar="NAME", help="Only this vendor.")] = None,
-    country: Annotated[str | None, typer.Option(metavar="CC", help="Only this country code.")] = None,
-    kind: Annotated[str | None, typer.Option(metavar="KIND", help="Only chip, card, module or system.")] = None,
+    vendor: VendorOption = None,
+    country: CountryOption = None,
+    kind: Annotated[str | None, typer.Option(
+        metavar="KIND", help="Only chip, card, module or system (default: all but systems).")] = None,
     sparsity: Annotated[Sparsity, typer.Option(help="Rank dense figures (default) or sparse ones.")] = Sparsity.dense,
     limit: Annotated[int | None, typer.Option(min=1, metavar="N", help="Show the top N only.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """Rank records by a metric, highest first, by the lowest sourced figure (the safe end)."""
     from .ranking import per_metric
@@ -491,10 +496,8 @@ def rank(
 
     key = per_metric(_parse_metrics(by)[0], per.value if per else None)
     library = _library()
-    chips = [c for c in library.chips.values()
-             if (not vendor or c.vendor.casefold() == vendor.casefold())
-             and (not country or c.country.casefold() == country.casefold())
-             and (kind.lower() == c.kind if kind else c.kind != "system")]
+    chips = [c for c in _matching(library.chips.values(), vendor, country, kind)
+             if kind or c.kind != "system"]
     entries, without = build(library, chips, key, sparsity.value)
     rows = [entry_row(i, e, key) for i, e in enumerate(entries[:limit] if limit else entries, 1)]
     _print_rows(rows, format, f"chipcmp rank — {METRICS[key].label} ({sparsity.value})",
@@ -512,7 +515,7 @@ def gap(
         metavar="METRIC", autocompletion=_complete_metric,
         help="Metric to match (default: the first of bf16, fp16, fp32, int8, fp8 the chip publishes).")] = None,
     vs: Annotated[str, typer.Option(metavar="VENDOR", help="Vendor to measure against.")] = "NVIDIA",
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """The earliest chip of another vendor that matches CHIP on a metric, and the years between.
 
@@ -553,7 +556,7 @@ def crosscheck_epoch(
     csv_file: Annotated[Path, typer.Argument(
         metavar="FILE.csv", help="Epoch AI's ML hardware CSV (https://epoch.ai/data/machine-learning-hardware).")],
     all_rows: Annotated[bool, typer.Option("--all", help="Also list metrics that agree.")] = False,
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """Where Epoch AI's hardware CSV and chipcmp disagree, per chip and metric."""
     from .crosscheck import crosscheck, read_epoch
@@ -568,7 +571,7 @@ def crosscheck_epoch(
 @app.command("metrics")
 @handles_errors
 def list_metrics(
-    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    format: FormatOption = TableFormat.table,
 ) -> None:
     """The metric catalogue: key, label, dimension and display unit."""
     rows = [{"key": m.key, "label": m.label, "unit": m.unit, "dimension": m.dimension,

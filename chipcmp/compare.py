@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .derived import in_sparsity
 from .errors import ChipcmpError
 from .figures import Figures
 from .metrics import CATALOGUE, METRICS, Metric
@@ -102,8 +103,7 @@ def select(chip: Chip, metric: Metric, sparsity: str, figures: Figures) -> Cell:
     values = figures(chip, metric.key)
     if not metric.throughput:
         return Cell(chip, values)
-    wanted = ("dense", "unspecified") if sparsity == "dense" else ("sparse",)
-    chosen = [v for v in values if v.sparsity in wanted]
+    chosen = in_sparsity(values, sparsity)
     note = None
     if values and not chosen:
         other = "sparse" if sparsity == "dense" else "dense"

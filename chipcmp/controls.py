@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .conditions import evaluate, parse
-from .derived import DENSE_OR_UNSPECIFIED, usable
+from .derived import in_sparsity, interval, usable
 from .figures import Figures
 from .metrics import METRICS
 from .model import Chip, Rule, Value, published_leaves
@@ -23,10 +23,6 @@ class Classification:
     figures: dict[str, list[Value]] = field(default_factory=dict)  # what each name read
 
 
-def interval(values: list[Value]) -> tuple[float, float] | None:
-    return (min(v.low for v in values), max(v.high for v in values)) if values else None
-
-
 def classify(chip: Chip, rule: Rule, figures: Figures) -> Classification:
     """The first class whose condition holds, or why none can be chosen.
 
@@ -36,9 +32,7 @@ def classify(chip: Chip, rule: Rule, figures: Figures) -> Classification:
     read: dict[str, list[Value]] = {}
 
     def lookup(name: str):
-        values = usable(figures.preferred(chip, name))
-        if METRICS[name].throughput:
-            values = [v for v in values if v.sparsity in DENSE_OR_UNSPECIFIED]
+        values = in_sparsity(usable(figures.preferred(chip, name)))
         read[name] = values
         return interval(values)
 

@@ -19,6 +19,20 @@ FigureLookup = Callable[[Chip, str], list[Value]]
 DENSE_OR_UNSPECIFIED = ("dense", "unspecified")
 
 
+def in_sparsity(values: list[Value], sparsity: str = "dense") -> list[Value]:
+    """Throughputs of one kind: "dense" (figures of unstated sparsity count, flagged) or "sparse".
+
+    Values of metrics without sparsity pass through: dense and sparse never mix.
+    """
+    wanted = DENSE_OR_UNSPECIFIED if sparsity == "dense" else ("sparse",)
+    return [v for v in values if v.sparsity is None or v.sparsity in wanted]
+
+
+def interval(values: list[Value]) -> tuple[float, float] | None:
+    """[lowest low, highest high] over figures; None when there are none."""
+    return (min(v.low for v in values), max(v.high for v in values)) if values else None
+
+
 # Die area and transistor count describe a die by nature: a per-die figure is the
 # one that counts (for export control, the "applicable die area").
 PER_DIE_BY_NATURE = ("die_area", "transistors")
@@ -67,7 +81,7 @@ def tpp(chip: Chip, lookup: FigureLookup) -> list[Value]:
     for metric in CATALOGUE:
         if not metric.bits:
             continue
-        values = [v for v in usable(lookup(chip, metric.key)) if v.sparsity in DENSE_OR_UNSPECIFIED]
+        values = in_sparsity(usable(lookup(chip, metric.key)))
         if values:
             best.append((min(v.low for v in values) * metric.bits,
                          max(v.high for v in values) * metric.bits, metric, values))

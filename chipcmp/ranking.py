@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .derived import DENSE_OR_UNSPECIFIED, usable
+from .derived import in_sparsity, usable
 from .errors import ChipcmpError
 from .figures import Figures
 from .metrics import METRICS
@@ -45,11 +45,7 @@ def per_metric(by: str, per: str | None) -> str:
 
 def figures_in(chip: Chip, key: str, sparsity: str, figures: Figures) -> list[Value]:
     """A record's figures for a ranking: whole-record figures in the wanted sparsity."""
-    values = usable(figures(chip, key))
-    if METRICS[key].throughput:
-        wanted = DENSE_OR_UNSPECIFIED if sparsity == "dense" else ("sparse",)
-        values = [v for v in values if v.sparsity in wanted]
-    return values
+    return in_sparsity(usable(figures(chip, key)), sparsity)
 
 
 def rank(library: Library, chips: list[Chip], key: str, sparsity: str = "dense") -> tuple[list[Entry], list[Chip]]:

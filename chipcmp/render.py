@@ -27,18 +27,25 @@ class Footnotes:
         return self.numbers[key]
 
 
+def _figures_text(chip: Chip, values, notes: Footnotes) -> str:
+    """'312 [1] / 280–320 [2]': each distinct figure with its sources' footnote numbers.
+
+    Every distinct figure is shown, so disagreement stays visible; a computed
+    figure cites the sources of the published figures it came from.
+    """
+    if not values:
+        return "—"
+    shown: dict[str, list[int]] = {}
+    for v in values:
+        refs = shown.setdefault(v.text if v.text is not None else fmt_range(v.low, v.high), [])
+        refs += [notes.ref(owner, leaf.source) for owner, leaf in published_leaves(chip, v)]
+    return " / ".join(f"{text} [{','.join(map(str, sorted(set(refs))))}]" for text, refs in shown.items())
+
+
 def _cell_text(cell: Cell, notes: Footnotes, with_ratio: bool, newline: str) -> str:
     if not cell.values:
         return f"— ({cell.note})" if cell.note else "—"
-    # Every distinct figure is shown with its own sources: disagreement stays visible.
-    figures: dict[str, list[int]] = {}
-    for v in cell.values:
-        shown = v.text if v.text is not None else fmt_range(v.low, v.high)
-        refs = figures.setdefault(shown, [])
-        # A computed figure cites the sources of the published figures it came from.
-        refs += [notes.ref(owner, leaf.source) for owner, leaf in published_leaves(cell.chip, v)]
-    parts = [f"{shown} [{','.join(map(str, sorted(set(refs))))}]" for shown, refs in figures.items()]
-    text = " / ".join(parts)
+    text = _figures_text(cell.chip, cell.values, notes)
     markers = "".join(MARKERS[f][0] for f in cell.flags if f != "range")
     if markers:
         text += f" {markers}"
@@ -169,17 +176,6 @@ def chip_detail(chip: Chip, library: Library):
         parts += [Text(f"  {c.id}: {c.subject} vs {c.baseline} = {c.ratio} "
                        f"({c.metric or c.workload}; {c.claimed_by}, {c.claimed_on})") for c in claims]
     return Group(*parts)
-
-
-def _figures_text(chip: Chip, values, notes: Footnotes) -> str:
-    """'312 [1] / 280–320 [2]': each distinct figure with its sources' footnote numbers."""
-    if not values:
-        return "—"
-    shown: dict[str, list[int]] = {}
-    for v in values:
-        refs = shown.setdefault(fmt_range(v.low, v.high), [])
-        refs += [notes.ref(owner, leaf.source) for owner, leaf in published_leaves(chip, v)]
-    return " / ".join(f"{text} [{','.join(map(str, sorted(set(refs))))}]" for text, refs in shown.items())
 
 
 def _with_footnotes(table, notes: Footnotes, legend: list[str] = ()):

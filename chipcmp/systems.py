@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .derived import FigureLookup, usable
+from .derived import FigureLookup, interval, usable
 from .metrics import CATALOGUE, Metric, display_unit
 from .model import Chip, Input, Value
 from .output import fmt_range
@@ -52,8 +52,7 @@ def relative_gap(published: list[Value], aggregated: list[Value]) -> float | Non
     """
     if not published or not aggregated:
         return None
-    pub_low, pub_high = min(v.low for v in published), max(v.high for v in published)
-    agg_low, agg_high = min(v.low for v in aggregated), max(v.high for v in aggregated)
+    (pub_low, pub_high), (agg_low, agg_high) = interval(published), interval(aggregated)
     if agg_low > pub_high:
         return (agg_low - pub_high) / pub_high
     if agg_high < pub_low:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .derived import DENSE_OR_UNSPECIFIED, usable
+from .derived import in_sparsity, interval, usable
 from .figures import Figures
 from .metrics import METRICS
 from .model import Chip, Claim, Library, Value
+from .output import fmt_ratio
 
 EXACT_TOLERANCE = 0.02
 APPROXIMATE_TOLERANCE = 0.10
@@ -64,7 +65,7 @@ def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
         verdict.reference = _reference(claim, library, figures)
         if verdict.reference:
             key, (low, high) = verdict.reference
-            verdict.reason += f"; for reference, peak dense {METRICS[key].label} gives {_interval(low, high)}"
+            verdict.reason += f"; for reference, peak dense {METRICS[key].label} gives {fmt_ratio((low, high))}"
         return verdict
     metric = METRICS[claim.metric]
     if not claim.baseline:
@@ -81,9 +82,7 @@ def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
             return verdict
         sides.append(values)
     verdict.subject_values, verdict.baseline_values = sides
-    low = min(v.low for v in sides[0]) / max(v.high for v in sides[1])
-    high = max(v.high for v in sides[0]) / min(v.low for v in sides[1])
-    verdict.implied = (low, high)
+    low, high = verdict.implied = _ratio(*sides)
     accepted_low, accepted_high = verdict.accepted
     if accepted_low is not None and high < accepted_low:
         verdict.verdict = "claim-exceeds-specs"
@@ -95,8 +94,8 @@ def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
                           "the claim may describe delivered rather than peak performance")
     else:
         verdict.verdict = "consistent"
-        verdict.reason = f"the implied {_interval(low, high)} overlaps the claimed {claim.ratio} " \
-                         f"(±{verdict.tolerance:.0%})"
+        verdict.reason = (f"the implied {fmt_ratio((low, high))} overlaps the claimed {claim.ratio} "
+                          f"(±{verdict.tolerance:.0%})")
     return verdict
 
 
@@ -109,9 +108,14 @@ def _reference(claim: Claim, library: Library, figures: Figures):
         top, why = _figures(subject, key, "dense", figures)
         bottom, why_not = _figures(baseline, key, "dense", figures)
         if not why and not why_not:
-            return key, (min(v.low for v in top) / max(v.high for v in bottom),
-                         max(v.high for v in top) / min(v.low for v in bottom))
+            return key, _ratio(top, bottom)
     return None
+
+
+def _ratio(top: list[Value], bottom: list[Value]) -> tuple[float, float]:
+    """top ÷ bottom as an interval over every figure on both sides."""
+    (top_low, top_high), (bottom_low, bottom_high) = interval(top), interval(bottom)
+    return top_low / bottom_high, top_high / bottom_low
 
 
 def _figures(chip: Chip, key: str, sparsity: str, figures: Figures) -> tuple[list[Value], str | None]:
@@ -120,15 +124,8 @@ def _figures(chip: Chip, key: str, sparsity: str, figures: Figures) -> tuple[lis
     values = [v for v in usable(figures.preferred(chip, key)) if v.low > 0]
     if not values:
         return [], f"metric unpublished: no sourced {metric.label} figure for {chip.name}"
-    if not metric.throughput:
-        return values, None
-    wanted = DENSE_OR_UNSPECIFIED if sparsity == "dense" else ("sparse",)
-    chosen = [v for v in values if v.sparsity in wanted]
+    chosen = in_sparsity(values, sparsity)
     if not chosen:
         return [], (f"different sparsity: {chip.name} publishes no {sparsity} {metric.label} "
                     "figure, only the other kind")
     return chosen, None
-
-
-def _interval(low: float, high: float) -> str:
-    return f"{low:.3g}×" if f"{low:.3g}" == f"{high:.3g}" else f"{low:.3g}–{high:.3g}×"

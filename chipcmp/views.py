@@ -284,7 +284,8 @@ def verdict_row(verdict) -> dict:
 
 def classification_doc(result) -> dict:
     """One chip under one rule (controls.Classification)."""
-    from .controls import assumes_dense, interval
+    from .controls import assumes_dense
+    from .derived import interval
 
     return {
         "chip": result.chip.id,
@@ -302,7 +303,8 @@ def classification_doc(result) -> dict:
 
 
 def classification_row(result) -> dict:
-    from .controls import assumes_dense, interval
+    from .controls import assumes_dense
+    from .derived import interval
 
     tpp = interval(result.figures.get("tpp", []))
     pd = interval(result.figures.get("performance_density", []))
