@@ -568,6 +568,84 @@ def crosscheck_epoch(
                 ["chip", "metric", "epoch", "chipcmp", "unit", "status", "remark"])
 
 
+class HardwareKind(str, Enum):
+    chip = "chip"
+    card = "card"
+    module = "module"
+    system = "system"
+
+
+@app.command()
+@handles_errors
+def new(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the new record, e.g. acme-x1: "
+                                             "lower-case letters, digits and '-'.")],
+    vendor: Annotated[str, typer.Option(metavar="NAME", help="Vendor name, e.g. Huawei.")],
+    kind: Annotated[HardwareKind, typer.Option(help="What the record describes.")] = HardwareKind.chip,
+    country: Annotated[str | None, typer.Option(
+        metavar="CC", help="ISO code of the vendor's country, e.g. CN (default: left to fill in).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Where to write (default: chips/VENDOR/ID.yaml, or systems/VENDOR/ID.yaml, in --specs).")] = None,
+) -> None:
+    """Write a commented template for a new chip, card, module or system.
+
+    Fill in every TODO from the sources you read, delete what is not published,
+    then run `chipcmp validate`. Never overwrites a file.
+    """
+    import re
+    from datetime import date
+
+    from .json_schema import modeline
+    from .library import default_specs_dir, record_ids, specs_dir
+    from .output import write_new
+    from .schema import COUNTRY_PATTERN, ID_PATTERN
+    from .template import new_record, vendor_folder
+
+    if not re.match(ID_PATTERN, record_id):
+        raise typer.BadParameter(f"{record_id!r}: use lower-case letters, digits and '-'", param_hint="ID")
+    if country and not re.match(COUNTRY_PATTERN, country):
+        raise typer.BadParameter(f"{country!r} is not an ISO code such as US or CN", param_hint="--country")
+    root = specs_dir(State.specs)
+    if output is None:
+        if root == default_specs_dir() and root.parent.name == "chipcmp":
+            _fail("error: the library installed with chipcmp is not for editing; "
+                  "pass --specs DIR (your own library) or -o FILE")
+        folder = "systems" if kind is HardwareKind.system else "chips"
+        output = root / folder / vendor_folder(vendor) / f"{record_id}.yaml"
+    if record_id in record_ids(State.specs):
+        _fail(f"error: {record_id!r} is already a record in {root}")
+    text = new_record(record_id, vendor, kind.value, date.today().isoformat(),
+                      modeline(output.absolute(), root.absolute()), country)
+    write_new(output, text)
+    typer.echo(f"wrote {output}; fill in its TODOs, then run: chipcmp validate {output}", err=True)
+
+
+class RecordKind(str, Enum):
+    hardware = "hardware"
+    claim = "claim"
+    rule = "rule"
+
+
+@app.command("schema")
+@handles_errors
+def json_schema(
+    kind: Annotated[RecordKind | None, typer.Option(
+        help="Only the schema of one kind of file (default: one schema for all three).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to FILE (atomically) instead of standard output.")] = None,
+) -> None:
+    """Print the JSON Schema of spec, claim and rule files, for editors.
+
+    Generated from the tables `chipcmp validate` uses, so the two accept the
+    same fields. The shipped copy is specs/chipcmp.schema.json; each spec file
+    points at it in its first line (a yaml-language-server modeline).
+    """
+    from .json_schema import render
+
+    _emit(render(kind.value if kind else None), output)
+
+
 @app.command("metrics")
 @handles_errors
 def list_metrics(

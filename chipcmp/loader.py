@@ -13,6 +13,7 @@ from .claims import parse_ratio
 from .errors import ChipcmpError, DataError, Problem
 from .metrics import METRICS, PUBLISHED
 from .model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
+from .template import PLACEHOLDER
 from .yamlnodes import Mapping, Sequence, Text, line_of, read_yaml
 
 SPEC_SUFFIXES = (".yaml", ".yml")
@@ -99,7 +100,10 @@ class _FileChecker:
             self.problem(line, f"{where}: expected a single value, not a list or mapping")
             return None
         text = value.strip()
-        if f.type == "id" and not re.match(schema.ID_PATTERN, text):
+        if PLACEHOLDER in text:
+            self.problem(line, f"{where}: fill in the {PLACEHOLDER} placeholder, or delete the line "
+                         "if the source does not publish it")
+        elif f.type == "id" and not re.match(schema.ID_PATTERN, text):
             self.problem(line, f"{where}: {text!r} is not an id (lower-case a-z, 0-9 and '-')")
         elif f.type == "date" and not _valid_date(text):
             self.problem(line, f"{where}: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -140,7 +144,8 @@ class _FileChecker:
             if not re.match(schema.ID_PATTERN, source_id):
                 self.problem(line, f"{where}: source id must be lower-case a-z, 0-9 and '-'")
             good = self.fields(body, schema.SOURCE_FIELDS, where)
-            if isinstance(body, Mapping) and not (
+            unfilled = isinstance(body, Mapping) and any(PLACEHOLDER in str(v) for v in body.values())
+            if isinstance(body, Mapping) and not unfilled and not (
                 "url" in good or ("publisher" in good and "title" in good)
             ):
                 self.problem(line, f"{where}: needs a url, or a publisher and a title")
@@ -163,7 +168,9 @@ class _FileChecker:
             return []
         names = []
         for item in data:
-            if isinstance(item, Text) and item.strip():
+            if isinstance(item, Text) and PLACEHOLDER in item:
+                self.problem(item.line, f"aliases: fill in the {PLACEHOLDER} placeholder, or delete it")
+            elif isinstance(item, Text) and item.strip():
                 names.append(Text(item.strip(), item.line))
             else:
                 self.problem(line_of(item, data.line), "aliases: each alias must be a name")

@@ -51,6 +51,21 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def write_new(path: Path, text: str) -> None:
+    """Create a file that must not exist yet (and its folders); never overwrite."""
+    from .errors import ChipcmpError
+
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ChipcmpError(f"{path} already exists; not overwritten") from None
+    except OSError as exc:
+        raise ChipcmpError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def fmt_number(x: float | None) -> str:
     """Readable, not rounded away: 2039 -> '2,039', 85.899 -> '85.9', 19.5 -> '19.5'."""
     if x is None:
