@@ -113,10 +113,26 @@ def _library():
     return load_library(State.specs, use_cache=State.use_cache)
 
 
-def _console():
+SvgOption = Annotated[Path | None, typer.Option(
+    "--svg", metavar="FILE", help="Also save what the terminal shows as an SVG picture (table format).")]
+
+
+def _show(renderable, svg: Path | None = None, title: str = "chipcmp") -> None:
+    """Print a Rich renderable; with `svg`, also save the printed output as an SVG file."""
     from rich.console import Console
 
-    return Console()
+    console = Console(record=svg is not None)
+    console.print(renderable)
+    if svg is not None:
+        from .output import write_atomically
+
+        write_atomically(svg, console.export_svg(title=title))
+
+
+def _svg_needs_table(svg: Path | None, format: "TableFormat") -> None:
+    if svg is not None and format is not TableFormat.table:
+        raise typer.BadParameter("--svg draws the table; leave out --format or use --format table",
+                                 param_hint="--svg")
 
 
 def _emit(text: str, output: Path | None = None) -> None:
@@ -196,7 +212,7 @@ def _print_rows(rows: list[dict], format: TableFormat, title: str, shown: list[s
         if format is TableFormat.markdown:
             _emit(render.markdown_table(shown, body))
         else:
-            _console().print(render.simple_table(title, shown, body))
+            _show(render.simple_table(title, shown, body))
 
 
 @app.command()
@@ -214,7 +230,7 @@ def show(
     if format is TableFormat.table:
         from .render import chip_detail
 
-        _console().print(chip_detail(found, library))
+        _show(chip_detail(found, library))
     elif format is TableFormat.json:
         from .figures import Figures
         from .output import FORMAT_VERSION, to_json
@@ -258,9 +274,11 @@ def compare(
     sparsity: Annotated[Sparsity, typer.Option(
         help="Compare dense figures (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
     format: FormatOption = TableFormat.table,
+    svg: SvgOption = None,
 ) -> None:
     """Compare chips side by side: values in canonical units, ratios, sources."""
     keys = _parse_metrics(metrics)
+    _svg_needs_table(svg, format)
     if len(chips) < 2 and not baseline:
         raise typer.BadParameter("give at least two chips", param_hint="CHIPS")
     from .compare import compare as build
@@ -273,7 +291,7 @@ def compare(
     if format is TableFormat.table:
         from .render import comparison_table
 
-        _console().print(comparison_table(result))
+        _show(comparison_table(result), svg, "chipcmp compare")
     elif format is TableFormat.markdown:
         from .render import comparison_markdown
 
@@ -302,6 +320,55 @@ def _parse_metrics(text: str | None) -> list[str] | None:
             suffix = f"; did you mean {hint[0]!r}?" if hint else "; see `chipcmp metrics`"
             raise typer.BadParameter(f"unknown metric {key!r}{suffix}", param_hint="--metrics")
     return keys
+
+
+@app.command()
+@handles_errors
+def chart(
+    metric: Annotated[str, typer.Argument(
+        metavar="METRIC", help="Metric key, published or derived (see `chipcmp metrics`), e.g. bf16.",
+        autocompletion=_complete_metric)],
+    chips: Annotated[list[str], typer.Argument(help="One or more chip ids or aliases.", metavar="CHIP",
+                                               autocompletion=_complete_chip)],
+    baseline: Annotated[str | None, typer.Option(
+        metavar="CHIP", help="Chip marked on every bar, ratios relative to it (default: the first).")] = None,
+    sparsity: Annotated[Sparsity, typer.Option(
+        help="Chart dense figures (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
+    format: FormatOption = TableFormat.table,
+    svg: SvgOption = None,
+) -> None:
+    """Horizontal bars of one metric across chips, the baseline marked, sources as footnotes.
+
+    A bar is solid up to the lowest sourced figure and shaded on to the highest,
+    so a range or a disagreement between sources stays visible.
+    """
+    key = _parse_metrics(metric)[0]
+    _svg_needs_table(svg, format)
+    from .compare import compare as build
+    from .library import resolve
+
+    library = _library()
+    found = list({c.id: c for c in (resolve(library, name) for name in chips)}.values())
+    base = resolve(library, baseline) if baseline else None
+    result = build(library, found, [key], base, sparsity.value)
+    if format is TableFormat.table:
+        from .render import Chart
+
+        _show(Chart(result), svg, f"chipcmp chart {key}")
+    elif format is TableFormat.markdown:
+        from .render import Chart
+
+        _emit(Chart(result).markdown())
+    elif format is TableFormat.json:
+        from .output import to_json
+        from .views import comparison_doc
+
+        _emit(to_json(comparison_doc(result)))
+    else:
+        from .output import to_csv
+        from .views import comparison_rows
+
+        _emit(to_csv(comparison_rows(result)))
 
 
 @app.command()
@@ -399,6 +466,7 @@ def check(
         metavar="[CLAIM|CHIP]...", autocompletion=_complete_claim,
         help="Claim ids, or chips whose claims to check (default: every claim).")] = None,
     format: FormatOption = TableFormat.table,
+    svg: SvgOption = None,
 ) -> None:
     """Check claims against the specs: the ratio the sourced figures imply, and a verdict.
 
@@ -412,13 +480,14 @@ def check(
     from .library import select_claims
     from .verdicts import check as check_claim
 
+    _svg_needs_table(svg, format)
     library = _library()
     figures = Figures(library)
     verdicts = [check_claim(c, library, figures) for c in select_claims(library, names or [])]
-    _print_results(verdicts, format, "verdict")
+    _print_results(verdicts, format, "verdict", svg)
 
 
-def _print_results(results: list, format: TableFormat, kind: str) -> None:
+def _print_results(results: list, format: TableFormat, kind: str, svg: Path | None) -> None:
     """check and controls: JSON is a list of objects, one per result, each with a version."""
     from . import output, render, views
 
@@ -435,7 +504,7 @@ def _print_results(results: list, format: TableFormat, kind: str) -> None:
         header, body, notes = grid(results)
         _emit(render.markdown_table(header, body) + "\n" + "".join(f"{n}  \n" for n in notes.lines))
     else:
-        _console().print(table(results))
+        _show(table(results), svg, f"chipcmp {'check' if kind == 'verdict' else 'controls'}")
 
 
 @app.command()
@@ -447,6 +516,7 @@ def controls(
     rule: Annotated[str | None, typer.Option(
         metavar="ID", help="Only this rule (see specs/rules/); default: every rule.")] = None,
     format: FormatOption = TableFormat.table,
+    svg: SvgOption = None,
 ) -> None:
     """Export-control class of each chip under each rule (US ECCN 3A090 of 2022 and 2023).
 
@@ -459,6 +529,7 @@ def controls(
     from .figures import Figures
     from .library import resolve
 
+    _svg_needs_table(svg, format)
     library = _library()
     if rule and rule not in library.rules:
         raise LookupFailed(f"unknown rule {rule!r}", sorted(library.rules))
@@ -466,7 +537,7 @@ def controls(
     found = ([resolve(library, name) for name in chips] if chips
              else [c for c in library.chips.values() if c.kind != "system"])
     figures = Figures(library)
-    _print_results([classify(c, r, figures) for c in found for r in rules], format, "classification")
+    _print_results([classify(c, r, figures) for c in found for r in rules], format, "classification", svg)
 
 
 class Per(str, Enum):

@@ -260,3 +260,72 @@ def gap_text(doc: dict) -> str:
         lines.append(f"possible earlier match (ranges overlap): {possible['name']} "
                      f"(released {possible['released']}): {figure(possible['figure'])}")
     return "\n".join(lines)
+
+
+def _bar(low: float, high: float, scale: float, width: int, baseline: float | None) -> str:
+    """'█' up to the low end, '░' on to the high end (a range or a disagreement), '┃' at the baseline."""
+    solid = round(low / scale * width)
+    faint = round(high / scale * width) - solid
+    cells = list("█" * solid + "░" * faint + " " * (width - solid - faint))
+    if baseline is not None:
+        cells[min(round(baseline / scale * width), width - 1)] = "┃"
+    return "".join(cells)
+
+
+class Chart:
+    """One line per chip: id, bar, figures with footnote numbers, ratio to the baseline.
+
+    The bars are drawn when printed, to fit the width of the terminal (or SVG).
+    """
+
+    def __init__(self, comparison: Comparison):
+        row = comparison.rows[0]
+        self.notes = Footnotes()
+        known = [c for c in row.cells if c.low is not None]
+        self.scale = max((c.high for c in known), default=0) or 1
+        base = next(c for c in row.cells if c.chip is comparison.baseline)
+        self.baseline = base.low
+        self.lines = []  # (chip id, low, high, figures, ratio)
+        for cell in row.cells:
+            figures = _cell_text(cell, self.notes, False, "")
+            if not cell.values and not cell.note:
+                figures = "— (not published)"
+            ratio = "baseline" if cell is base else fmt_ratio(cell.ratio)
+            self.lines.append((cell.chip.id, cell.low, cell.high, figures, ratio if cell.low else ""))
+        used = sorted({f for c in row.cells for f in c.flags} - {"range"})
+        self.legend = [f"{MARKERS[f][0]} {MARKERS[f][1]}" for f in MARKERS if f in used]
+        if any(c.high != c.low for c in known):
+            self.legend.append("░ the rest of a range, or the higher of two disagreeing sources")
+        if self.baseline is not None:
+            lowest = " (the lowest of its figures)" if base.high != base.low else ""
+            self.legend.append(f"┃ {comparison.baseline.id}'s figure{lowest}")
+        self.legend += [f"note: {w}" for w in comparison.warnings]
+        unit = display_unit(row.metric.unit)
+        sparsity = comparison.sparsity if row.metric.throughput else ""
+        self.title = f"{row.metric.label} ({', '.join(filter(None, [unit, sparsity]))})"
+
+    def rows(self, bar_width: int) -> list[list[str]]:
+        return [[name, _bar(low, high, self.scale, bar_width, self.baseline) if low is not None else "",
+                 figures, ratio] for name, low, high, figures, ratio in self.lines]
+
+    def __rich_console__(self, console, options):
+        from rich.table import Table
+
+        widths = [max(len(line[i]) for line in self.lines) for i in (0, 3, 4)]
+        bar_width = max(10, min(50, options.max_width - sum(widths) - 6))
+        table = Table(title=f"chipcmp chart — {self.title}", box=None, show_header=False,
+                      pad_edge=False)
+        table.add_column("chip", style="bold", no_wrap=True)
+        table.add_column("bar", style="cyan", no_wrap=True)
+        table.add_column("figures", justify="right", overflow="fold")
+        table.add_column("ratio", justify="right", no_wrap=True)
+        for line in self.rows(bar_width):
+            table.add_row(*line)
+        yield _with_footnotes(table, self.notes, self.legend)
+
+    def markdown(self) -> str:
+        body = [[name, f"`{bar}`" if bar else "", figures, ratio]
+                for name, bar, figures, ratio in self.rows(30)]
+        return (f"**{self.title}**\n\n" + markdown_table(["chip", "bar", "figures", "÷ baseline"], body)
+                + "\n" + "\n".join([f"- {x}" for x in self.legend] + [""]
+                                   + [f"{x}  " for x in self.notes.lines]) + "\n")
