@@ -61,6 +61,15 @@ def read(root: Path, files: list[Path]) -> Library | None:
         return None
 
 
+def names(root: Path) -> dict[str, str]:
+    """Normalized id/alias -> chip id from the last cache, unchecked: for tab completion only,
+    where a stale suggestion costs nothing (the command itself resolves names properly)."""
+    try:
+        return dict(json.loads(_cache_file(root).read_text(encoding="utf-8"))["names"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def write(root: Path, files: list[Path], library: Library) -> None:
     """Store the library; a cache that cannot be written is simply skipped."""
     try:

@@ -71,8 +71,24 @@ def _complete_ids(kind: str, incomplete: str) -> list[str]:
     return sorted(i for i in ids if i.startswith(incomplete.lower()))
 
 
-def _complete_chip(incomplete: str) -> list[str]:
-    return _complete_ids("hardware", incomplete)
+def _complete_chip(incomplete: str) -> list[tuple[str, str]]:
+    """Chip ids, then aliases, that start with what was typed (case and spaces ignored).
+
+    Aliases come from the last validated cache (no YAML is parsed on a key press)
+    in the normalized form that `resolve` accepts: "910<TAB>" offers 910b and 910c.
+    Each candidate keeps the typed text as its start, as shells require.
+    """
+    from .cache import names
+    from .library import specs_dir
+    from .loader import normalize_name
+
+    found = {incomplete + i[len(incomplete):]: i for i in _complete_ids("hardware", incomplete)}
+    typed = normalize_name(incomplete)
+    if len(typed) == len(incomplete):  # nothing was normalized away, so typed text + rest resolves
+        for name, chip in sorted(names(specs_dir(State.specs)).items()):
+            if name.startswith(typed) and chip not in found.values():
+                found.setdefault(incomplete + name[len(typed):], chip)
+    return [(value, chip) for value, chip in found.items()]
 
 
 def _complete_claim(incomplete: str) -> list[str]:

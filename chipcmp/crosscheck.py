@@ -1,18 +1,21 @@
 """Cross-check the library against Epoch AI's "Machine Learning Hardware" CSV.
 
 Epoch keeps one number per field in base units (FLOP/s, byte/s, W; internode
-bandwidth in bit/s) with no dense/sparse column. This module maps its columns
-onto chipcmp metrics and reports, per chip and metric, whether the two agree.
+bandwidth in bit/s) with no dense/sparse column (sparsity is only in its Notes).
+This module maps its columns onto chipcmp metrics and reports, per chip and
+metric, whether the two agree.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ChipcmpError
 from .loader import normalize_name
+from .metrics import METRICS
 from .model import Chip, Library, Value
 
 # Epoch column -> (chipcmp metric, factor from Epoch's unit to the metric's unit, remark)
@@ -24,8 +27,8 @@ COLUMNS = {
     "FP64 (double precision) performance (FLOP/s)": ("fp64", 1e-12, ""),
     "FP32 (single precision) performance (FLOP/s)": ("fp32", 1e-12, ""),
     "FP16 (half precision) performance (FLOP/s)": (
-        "fp16", 1e-12, "Epoch's plain FP16 column: a tensor figure for most Chinese chips, "
-        "a shader figure for GPUs"),
+        "fp16", 1e-12, ("Epoch's plain FP16 column: a tensor figure for most Chinese chips, "
+                        "a shader figure for GPUs")),
     "INT8 performance (OP/s)": ("int8", 1e-12, ""),
     "INT4 performance (OP/s)": ("int4", 1e-12, ""),
     "Memory (bytes)": ("memory_capacity", 1e-9, ""),
@@ -37,8 +40,15 @@ COLUMNS = {
     "Transistors (millions)": ("transistors", 1e-3, ""),
 }
 # Epoch's "Internode bandwidth (bit/s)" is the network link per node (InfiniBand,
-# Ethernet), which chipcmp does not catalogue: it is never compared with
-# chip-to-chip interconnect, whose figures are bytes per second.
+# Ethernet), which chipcmp does not catalogue: it is not compared with chip-to-chip
+# interconnect, whose figures are bytes per second. It is only reported where its
+# digits equal a chipcmp interconnect figure, the sign of a GB/s figure typed as bit/s.
+INTERNODE = "Internode bandwidth (bit/s)"
+# Columns holding tensor rates, where NVIDIA's headline is the 2:4-sparse figure (twice the dense one).
+TENSOR_METRICS = ("bf16", "fp8", "fp4", "tf32", "int8", "int4")
+# Epoch's only word on sparsity: "Listed performance figures are without sparsity", or
+# "We divide performance by 2 to convert it from performance over sparse matrices to ... dense".
+DENSE_NOTE = re.compile(r"without sparsity|over dense matrices", re.IGNORECASE)
 
 # Where a column's figure may legitimately sit under another chipcmp metric.
 ALTERNATES = {"bf16": ("fp16",), "fp16": ("fp16_vector", "bf16"), "fp32": ("tf32",)}
@@ -55,6 +65,7 @@ class Finding:
     matched: list[Value] = field(default_factory=list)
     remark: str = ""
     epoch_source: str = ""
+    epoch_sparsity: str | None = None  # "dense" where Epoch's notes say so; throughputs only
 
 
 def read_epoch(path: Path) -> list[dict]:
@@ -82,18 +93,61 @@ def _within(value: Value, x: float) -> bool:
     return value.low * (1 - TOLERANCE) <= x <= value.high * (1 + TOLERANCE)
 
 
+def _number(row: dict, column: str) -> float | None:
+    try:
+        return float((row.get(column) or "").strip())
+    except ValueError:
+        return None
+
+
+def _plain(value: Value) -> str:
+    return f"{value.low:g}" if value.low == value.high else f"{value.low:g}–{value.high:g}"
+
+
+def _add_remark(finding: Finding, text: str) -> None:
+    if text:
+        finding.remark = f"{finding.remark}; {text}" if finding.remark else text
+
+
+def epoch_sparsity(row: dict) -> str | None:
+    return "dense" if DENSE_NOTE.search(row.get("Notes") or "") else None
+
+
+def _sparse_remark(finding: Finding) -> str:
+    """Name chipcmp figures, not marked sparse, that are twice Epoch's: likely 2:4-sparse headlines."""
+    doubled = [v for v in finding.matched if v.sparsity != "sparse" and _within(v, 2 * finding.epoch_value)]
+    if finding.metric not in TENSOR_METRICS or not doubled:
+        return ""
+    figures = ", ".join(f"{_plain(v)} ({v.sparsity})" for v in doubled)
+    epoch = "Epoch's dense figure" if finding.epoch_sparsity == "dense" else "Epoch's figure"
+    verb = "is" if len(doubled) == 1 else "are"
+    return f"chipcmp's {figures} {verb} 2× {epoch}: likely a 2:4-sparse figure"
+
+
+def _internode_slip(chip: Chip, row: dict, source: str) -> Finding | None:
+    """Epoch's internode bit/s where its digits are chipcmp's GB/s: a factor of 8 apart."""
+    bits = _number(row, INTERNODE)
+    values = [v for v in chip.values_for("interconnect_bandwidth") if v.low is not None]
+    same_digits = [v for v in values if bits is not None and _within(v, bits * 1e-9)]
+    if not same_digits:
+        return None
+    remark = (f"Epoch's internode {bits * 1e-9:g} Gbit/s ({bits / 8e9:g} GB/s) has the digits of "
+              f"chipcmp's {_plain(same_digits[0])} GB/s: likely GB/s entered as bit/s")
+    return Finding(chip, row["Hardware name"], "interconnect_bandwidth", bits / 8e9, "disagrees",
+                   matched=values, remark=remark, epoch_source=source)
+
+
 def compare_row(chip: Chip, row: dict) -> list[Finding]:
     findings = []
+    source = (row.get("Link to datasheet") or "").strip()
     for column, (metric, factor, remark) in COLUMNS.items():
-        raw = (row.get(column) or "").strip()
-        if not raw:
+        raw = _number(row, column)
+        if raw is None:
             continue
-        try:
-            x = float(raw) * factor
-        except ValueError:
-            continue
-        finding = Finding(chip, row["Hardware name"], metric, x, "missing-in-chipcmp",
-                          remark=remark, epoch_source=(row.get("Link to datasheet") or "").strip())
+        x = raw * factor
+        finding = Finding(chip, row["Hardware name"], metric, x, "missing-in-chipcmp", remark=remark,
+                          epoch_source=source,
+                          epoch_sparsity=epoch_sparsity(row) if METRICS[metric].throughput else None)
         candidates = [v for m in (metric, *ALTERNATES.get(metric, ())) for v in chip.values_for(m)
                       if v.low is not None]
         same_metric = [v for v in candidates if v.metric == metric]
@@ -109,13 +163,14 @@ def compare_row(chip: Chip, row: dict) -> list[Finding]:
                 finding.status = "conflict-kept" if others else "agrees"
             finding.matched = hits + others
             if hits[0].metric != metric:
-                finding.remark = (finding.remark + "; " if finding.remark else "") + \
-                    f"matches chipcmp's {hits[0].metric}"
+                _add_remark(finding, f"matches chipcmp's {hits[0].metric}")
         elif candidates:
             finding.status = "disagrees"
             finding.matched = same_metric or candidates
+        _add_remark(finding, _sparse_remark(finding))
         findings.append(finding)
-    return findings
+    slip = _internode_slip(chip, row, source)
+    return findings + [slip] if slip else findings
 
 
 def crosscheck(library: Library, rows: list[dict]) -> list[Finding]:

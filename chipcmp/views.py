@@ -218,6 +218,7 @@ def finding_row(finding) -> dict:
         "chipcmp": " / ".join(f"{_plain(v.low, v.high)} ({v.sparsity})"
                               if v.sparsity else _plain(v.low, v.high) for v in values),
         "status": finding.status,
+        "epoch_sparsity": finding.epoch_sparsity,
         "remark": finding.remark,
         "chipcmp_sources": references(chip, values),
         "epoch_source": finding.epoch_source,

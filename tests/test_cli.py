@@ -7,6 +7,9 @@ import sys
 
 import pytest
 from conftest import FIXTURE_LIB
+from typer.testing import CliRunner
+
+from chipcmp.cli import app
 
 
 def test_compare_csv_has_a_ratio_for_each_shared_metric(run_fixture):
@@ -218,3 +221,40 @@ def test_python_dash_m(tmp_path):
     out = subprocess.run([sys.executable, "-m", "chipcmp", "--specs", str(FIXTURE_LIB), "list", "-f", "csv"],
                          capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0 and "alpha-x1" in out.stdout
+
+
+def _complete(words: str, shell: str = "bash") -> list[str]:
+    """What the shell gets back on a tab press after `words`."""
+    env = {"_CHIPCMP_COMPLETE": f"complete_{shell}", "COMP_WORDS": words,
+           "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+           "_TYPER_COMPLETE_ARGS": words}
+    result = CliRunner().invoke(app, [], env=env, prog_name="chipcmp")
+    assert result.exit_code == 0, result.output
+    return result.stdout.split()
+
+
+def test_completion_of_a_chip_id_prefix_returns_the_matching_ids(monkeypatch):
+    monkeypatch.setenv("CHIPCMP_SPECS", str(FIXTURE_LIB))
+    assert _complete("chipcmp compare beta") == ["beta-y2", "beta-y2-lite"]
+    assert _complete("chipcmp show alpha") == ["alpha-x1"]
+    assert _complete("chipcmp compare alpha-x1 zzz") == []
+    # shipped library: every NVIDIA Hopper-generation id and nothing else
+    monkeypatch.delenv("CHIPCMP_SPECS")
+    assert _complete("chipcmp compare nvidia-h") == [
+        "nvidia-h100-sxm5", "nvidia-h20", "nvidia-h200-sxm", "nvidia-h800-sxm5"]
+
+
+def test_completion_offers_aliases_once_the_library_was_loaded(run, monkeypatch):
+    monkeypatch.setenv("CHIPCMP_SPECS", str(FIXTURE_LIB))
+    assert _complete("chipcmp compare y2") == []  # no cache yet: ids only, no YAML on a key press
+    assert run("--specs", str(FIXTURE_LIB), "list").exit_code == 0
+    assert _complete("chipcmp compare y2") == ["y2", "y2lite"]
+    assert _complete("chipcmp compare Y2") == ["Y2", "Y2lite"]  # the typed start is kept
+    assert run("--specs", str(FIXTURE_LIB), "show", "Y2lite", "-f", "csv").exit_code == 0
+
+
+def test_completion_of_commands_options_and_metrics():
+    assert "compare" in _complete("chipcmp comp") and "controls" in _complete("chipcmp co")
+    assert _complete("chipcmp compare --spa") == ["--sparsity"]
+    assert _complete("chipcmp compare a100 h100 -m bf16,fp") == [
+        "bf16,fp64", "bf16,fp64_tensor", "bf16,fp32", "bf16,fp16", "bf16,fp16_vector", "bf16,fp8", "bf16,fp4"]

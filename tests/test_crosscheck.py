@@ -3,13 +3,20 @@ import io
 
 from conftest import FIXTURES
 
+from chipcmp.crosscheck import crosscheck, read_epoch
+from chipcmp.library import load_library
+
 SAMPLE = str(FIXTURES / "epoch_sample.csv")
 
 
-def findings(run, *extra):
+def finding_list(run, *extra):
     result = run("crosscheck", "epoch", SAMPLE, "--all", "-f", "csv", *extra)
     assert result.exit_code == 0, result.output
-    return {(r["chip"], r["metric"]): r for r in csv.DictReader(io.StringIO(result.stdout))}
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def findings(run, *extra):
+    return {(r["chip"], r["metric"]): r for r in finding_list(run, *extra)}
 
 
 def test_plain_fp16_column_is_not_taken_for_a_tensor_figure(run):
@@ -44,3 +51,49 @@ def test_not_an_epoch_file(run, tmp_path):
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     result = run("crosscheck", "epoch", str(bad))
     assert result.exit_code == 1 and "not Epoch's ML hardware CSV" in result.stderr
+
+
+def test_sparse_figure_twice_epochs_is_explained(run):
+    rows = findings(run)
+    fp8 = rows[("nvidia-h200-sxm", "fp8")]
+    # Epoch's 1979 is the dense rate; chipcmp also keeps the press "4 petaflops" (NVIDIA's 3958 sparse)
+    assert float(fp8["epoch"]) == 1979 and fp8["status"] == "conflict-kept"
+    assert fp8["chipcmp"] == "1979 (dense) / 1979 (unspecified) / 4000 (unspecified)"
+    assert fp8["remark"] == "chipcmp's 4000 (unspecified) is 2× Epoch's figure: likely a 2:4-sparse figure"
+    assert rows[("nvidia-h200-sxm", "int8")]["remark"] == ""  # 1979 everywhere, nothing doubled
+    # The plain FP16 column's 2x gap (S4000: 49.15 vs 100) is shader-vs-tensor, not sparsity
+    s4000 = rows[("moorethreads-mtt-s4000", "fp16")]
+    assert float(s4000["epoch"]) == 49.15 and "2:4-sparse" not in s4000["remark"]
+
+
+def test_epoch_notes_on_sparsity_are_recorded():
+    found = crosscheck(load_library(), read_epoch(SAMPLE))
+    by_key = {(f.chip.id, f.metric): f for f in found}
+    # "Listed performance figures are without sparsity." in the H100 SXM5 80GB row's Notes
+    assert by_key[("nvidia-h100-sxm5", "bf16")].epoch_sparsity == "dense"
+    assert by_key[("nvidia-h100-sxm5", "memory_bandwidth")].epoch_sparsity is None  # not a throughput
+    assert by_key[("nvidia-h200-sxm", "fp8")].epoch_sparsity is None  # the H200 row has no notes
+
+
+def test_byte_units_become_gb_and_internode_bits_are_not_compared(run):
+    with open(SAMPLE, encoding="utf-8", newline="") as handle:
+        internode = {r["Hardware name"]: r["Internode bandwidth (bit/s)"] for r in csv.DictReader(handle)}
+    assert float(internode["NVIDIA A100 SXM4 80 GB"]) == 200e9  # 25 GB/s of network per node
+    assert float(internode["NVIDIA H100 SXM5 80GB"]) == 400e9
+    rows = finding_list(run)
+    links = {chip: [(float(r["epoch"]), r["status"]) for r in rows
+                    if r["chip"] == chip and r["metric"] == "interconnect_bandwidth"]
+             for chip in ("nvidia-a100-sxm4-80gb", "nvidia-h100-sxm5")}
+    # Only the Intranode byte/s column reaches interconnect_bandwidth (600 / 900 GB/s NVLink)
+    assert links == {"nvidia-a100-sxm4-80gb": [(600, "agrees")], "nvidia-h100-sxm5": [(900, "agrees")]}
+    bw = findings(run)[("nvidia-h200-sxm", "memory_bandwidth")]
+    assert float(bw["epoch"]) == 4800 and bw["status"] == "agrees"  # 4.8e12 byte/s -> 4.8 TB/s
+
+
+def test_internode_bits_with_the_digits_of_a_gb_s_figure_are_flagged(run):
+    link = findings(run)[("huawei-ascend-910c", "interconnect_bandwidth")]
+    # Epoch's 910C row has no Intranode figure but 784e9 in the bit/s column: Huawei's 784 GB/s
+    assert float(link["epoch"]) == 98 and link["status"] == "disagrees"
+    assert link["chipcmp"] == "784 / 392 / 700" and link["unit"] == "GB/s"
+    assert link["remark"] == ("Epoch's internode 784 Gbit/s (98 GB/s) has the digits of chipcmp's 784 GB/s: "
+                              "likely GB/s entered as bit/s")
