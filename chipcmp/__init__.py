@@ -12,7 +12,7 @@ The names below load on first use, so `import chipcmp` (and the CLI's
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "compare": "chipcmp.compare",
+    "compare": "chipcmp.comparison",
     "load_library": "chipcmp.library",
     "resolve": "chipcmp.library",
     "ChipcmpError": "chipcmp.errors",
@@ -20,7 +20,9 @@ _EXPORTS = {
     "LookupFailed": "chipcmp.errors",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [  # noqa: PLE0604 - the names _EXPORTS loads lazily
+    *_EXPORTS,
+]
 
 
 def __getattr__(name: str):

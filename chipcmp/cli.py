@@ -297,7 +297,7 @@ def compare(
     _svg_needs_table(svg, format)
     if len(chips) < 2 and not baseline:
         raise typer.BadParameter("give at least two chips", param_hint="CHIPS")
-    from .compare import compare as build
+    from .comparison import compare as build
     from .library import resolve
 
     library = _library()
@@ -360,7 +360,7 @@ def chart(
     """
     key = _parse_metrics(metric)[0]
     _svg_needs_table(svg, format)
-    from .compare import compare as build
+    from .comparison import compare as build
     from .library import resolve
 
     library = _library()
@@ -385,6 +385,38 @@ def chart(
         from .views import comparison_rows
 
         _emit(to_csv(comparison_rows(result)))
+
+
+@app.command()
+@handles_errors
+def roofline(
+    chips: Annotated[list[str], typer.Argument(help="One or more chip ids or aliases.", metavar="CHIP",
+                                               autocompletion=_complete_chip)],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", metavar="FILE", help="Picture to write: FILE.png or FILE.svg.")],
+    precision: Annotated[list[str] | None, typer.Option(
+        "--precision", "-p", metavar="METRIC", autocompletion=_complete_metric,
+        help="Throughput metric to draw a ceiling for; repeat for several (default: bf16).")] = None,
+    sparsity: Annotated[Sparsity, typer.Option(
+        help="Dense ceilings (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
+) -> None:
+    """Roofline plot: each chip's compute ceilings, memory-bandwidth slope and ridge points.
+
+    Needs matplotlib: pip install 'chipcmp[plot]'. Ranges and disagreeing
+    sources are drawn at their low end and labelled with the full span; the
+    sources are footnoted on the picture. Chips without the figures are left
+    out and listed, never guessed.
+    """
+    keys = [_parse_metrics(p)[0] for p in precision] if precision else None
+    from .library import resolve
+    from .roofline import plot
+
+    library = _library()
+    found = list({c.id: c for c in (resolve(library, name) for name in chips)}.values())
+    skipped = plot(library, found, output, keys, sparsity.value)
+    for reason in skipped:
+        typer.echo(f"left out: {reason}", err=True)
+    typer.echo(f"wrote {output}", err=True)
 
 
 @app.command()

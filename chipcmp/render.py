@@ -5,7 +5,7 @@ Rich is imported inside the functions: only commands that draw a table pay for i
 
 from __future__ import annotations
 
-from .compare import MARKERS, Cell, Comparison
+from .comparison import MARKERS, Cell, Comparison
 from .metrics import METRICS, display_unit
 from .model import Chip, Library, published_leaves
 from .output import fmt_number, fmt_range, fmt_ratio

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from .compare import Cell, Comparison
+from .comparison import Cell, Comparison
 from .metrics import CATALOGUE, DERIVED, METRICS, column_unit
 from .model import Chip, Claim, Library, Source, Value, published_leaves
 from .output import FORMAT_VERSION
@@ -326,7 +326,7 @@ def classification_row(result) -> dict:
 
 def entry_row(position: int, entry, key: str) -> dict:
     """A ranked record (ranking.Entry)."""
-    from .compare import Cell
+    from .comparison import Cell
 
     return {
         "rank": position,

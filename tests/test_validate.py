@@ -1,6 +1,7 @@
-
+import pytest
 from conftest import BAD, FIXTURE_LIB
 
+from chipcmp.errors import DataError
 from chipcmp.loader import load
 from chipcmp.yamlnodes import YamlProblem, parse_yaml
 
@@ -88,12 +89,9 @@ def test_claim_validation(tmp_path):
         "sources:\n  s1: {url: 'https://example.com', accessed: 2026-11-21, tier: press}\n",
         encoding="utf-8",
     )
-    try:
+    with pytest.raises(DataError) as raised:
         load([FIXTURE_LIB / "chips", claims])
-    except Exception as exc:  # DataError
-        text = str(exc)
-    else:
-        raise AssertionError("bad claim accepted")
+    text = str(raised.value)
     path = claims / "bad-claim.yaml"
     assert f"{path}:8: claim.source: 's9' is not declared" in text
     assert f"{path}:4: claim.metric: unknown metric 'bf17'; did you mean 'bf16'?" in text
@@ -107,10 +105,5 @@ def test_empty_metric_entry_is_an_error_not_a_crash(tmp_path):
     text = (FIXTURE_LIB / "chips" / "alpha-x1.yaml").read_text(encoding="utf-8")
     text = text.replace("  tdp: {value: 400 W, source: alpha-sheet}", "  tdp:")
     (chips / "alpha-x1.yaml").write_text(text, encoding="utf-8")
-    try:
+    with pytest.raises(DataError, match="specs.tdp: write a mapping with value and source"):
         load([chips])
-    except Exception as exc:
-        assert type(exc).__name__ == "DataError"
-        assert "specs.tdp: write a mapping with value and source" in str(exc)
-    else:
-        raise AssertionError("an empty metric was accepted")
