@@ -43,6 +43,7 @@ FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Outpu
 class ExportFormat(str, Enum):
     csv = "csv"
     json = "json"
+    jsonl = "jsonl"
 
 
 class Layout(str, Enum):
@@ -422,7 +423,7 @@ def roofline(
 @app.command()
 @handles_errors
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.csv,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.csv,
     layout: Annotated[Layout, typer.Option(
         help="long: one row per value with its full source; wide: one row per chip.")] = Layout.long,
     output: Annotated[Path | None, typer.Option(
@@ -432,7 +433,12 @@ def export(
         help="Include figures chipcmp computes (per watt, per mm², ridge points, TPP, PD, sums "
         "over a system's parts), each naming its inputs.")] = True,
 ) -> None:
-    """Export the whole library as CSV or JSON."""
+    """Export the whole library as CSV, JSON or JSON Lines.
+
+    For notebooks: pandas.read_csv("chipcmp.csv") and
+    pandas.read_json("chipcmp.jsonl", lines=True) need no cleaning. JSON is one
+    document with a version, the layout and the rows under items.
+    """
     from . import output as out
     from .figures import Figures
     from .views import value_row, wide_rows
@@ -450,6 +456,8 @@ def export(
         rows, columns = wide_rows(library, values_of)
     if format is ExportFormat.csv:
         text = out.to_csv(rows, columns)
+    elif format is ExportFormat.jsonl:
+        text = out.to_json_lines(rows)
     else:
         text = out.to_json({"version": out.FORMAT_VERSION, "layout": layout.value, "items": rows})
     _emit(text, output)

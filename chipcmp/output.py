@@ -38,6 +38,11 @@ def to_json(document) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+def to_json_lines(rows: list[dict]) -> str:
+    """One JSON object per line, each row on its own: what pandas.read_json(lines=True) reads."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write all or nothing: an error leaves an existing file as it was."""
     path = Path(path)

@@ -127,3 +127,15 @@ def test_comparison_json_is_typed(run_fixture):
     beta = next(c for c in bf16["cells"] if c["chip"] == "beta-y2")
     assert beta["low"] == 80.0 and beta["high"] == 120.0 and beta["ratio"] == [0.8, 1.2]
     assert isinstance(beta["flags"], list) and all(isinstance(v["source"], dict) for v in beta["values"])
+
+
+@pytest.mark.parametrize("layout", ["long", "wide"])
+def test_json_lines_export_is_one_typed_row_per_line_like_csv(run, layout):
+    lines = run("export", "-f", "jsonl", "--layout", layout).stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    rows = list(csv.DictReader(io.StringIO(run("export", "--layout", layout).stdout)))
+    assert len(records) == len(rows) > 40
+    assert list(records[0]) == list(rows[0])  # the same columns, in the same order
+    for record, row in zip(records, rows):
+        assert (record["low"] if layout == "long" else record["id"]) == (
+            (float(row["low"]) if row["low"] else None) if layout == "long" else row["id"])
