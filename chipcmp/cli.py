@@ -298,21 +298,28 @@ def compare(
     _svg_needs_table(svg, format)
     if len(chips) < 2 and not baseline:
         raise typer.BadParameter("give at least two chips", param_hint="CHIPS")
+    from . import render
+
+    _print_comparison(_comparison(chips, keys, baseline, sparsity), format, svg, "chipcmp compare",
+                      render.comparison_table, render.comparison_markdown)
+
+
+def _comparison(chips: list[str], keys: list[str] | None, baseline: str | None, sparsity: Sparsity):
     from .comparison import compare as build
     from .library import resolve
 
     library = _library()
     found = list({c.id: c for c in (resolve(library, name) for name in chips)}.values())
     base = resolve(library, baseline) if baseline else None
-    result = build(library, found, keys, base, sparsity.value)
+    return build(library, found, keys, base, sparsity.value)
+
+
+def _print_comparison(result, format: TableFormat, svg: Path | None, title: str, table, markdown) -> None:
+    """compare and chart: `table` and `markdown` draw the result; JSON and CSV are shared."""
     if format is TableFormat.table:
-        from .render import comparison_table
-
-        _show(comparison_table(result), svg, "chipcmp compare")
+        _show(table(result), svg, title)
     elif format is TableFormat.markdown:
-        from .render import comparison_markdown
-
-        _emit(comparison_markdown(result))
+        _emit(markdown(result))
     elif format is TableFormat.json:
         from .output import to_json
         from .views import comparison_doc
@@ -361,31 +368,10 @@ def chart(
     """
     key = _parse_metrics(metric)[0]
     _svg_needs_table(svg, format)
-    from .comparison import compare as build
-    from .library import resolve
+    from .render import Chart
 
-    library = _library()
-    found = list({c.id: c for c in (resolve(library, name) for name in chips)}.values())
-    base = resolve(library, baseline) if baseline else None
-    result = build(library, found, [key], base, sparsity.value)
-    if format is TableFormat.table:
-        from .render import Chart
-
-        _show(Chart(result), svg, f"chipcmp chart {key}")
-    elif format is TableFormat.markdown:
-        from .render import Chart
-
-        _emit(Chart(result).markdown())
-    elif format is TableFormat.json:
-        from .output import to_json
-        from .views import comparison_doc
-
-        _emit(to_json(comparison_doc(result)))
-    else:
-        from .output import to_csv
-        from .views import comparison_rows
-
-        _emit(to_csv(comparison_rows(result)))
+    _print_comparison(_comparison(chips, [key], baseline, sparsity), format, svg, f"chipcmp chart {key}",
+                      Chart, lambda result: Chart(result).markdown())
 
 
 @app.command()
