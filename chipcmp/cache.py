@@ -21,8 +21,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
-from .loader import normalize_name
 from .model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
+from .naming import normalize_name
 from .output import write_atomically
 
 

@@ -79,13 +79,14 @@ def _complete_chip(incomplete: str) -> list[tuple[str, str]]:
     in the normalized form that `resolve` accepts: "910<TAB>" offers 910b and 910c.
     Each candidate keeps the typed text as its start, as shells require.
     """
-    from .cache import names
-    from .library import specs_dir
-    from .loader import normalize_name
+    from .naming import normalize_name
 
     found = {incomplete + i[len(incomplete):]: i for i in _complete_ids("hardware", incomplete)}
     typed = normalize_name(incomplete)
     if len(typed) == len(incomplete):  # nothing was normalized away, so typed text + rest resolves
+        from .cache import names
+        from .library import specs_dir
+
         for name, chip in sorted(names(specs_dir(State.specs)).items()):
             if name.startswith(typed) and chip not in found.values():
                 found.setdefault(incomplete + name[len(typed):], chip)

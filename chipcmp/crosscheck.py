@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ChipcmpError
-from .loader import normalize_name
 from .metrics import METRICS
 from .model import Chip, Library, Value
+from .naming import normalize_name
 
 # Epoch column -> (chipcmp metric, factor from Epoch's unit to the metric's unit, remark)
 COLUMNS = {

@@ -5,10 +5,13 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import LookupFailed
-from .loader import discover, load, normalize_name, record_kind
-from .model import Chip, Claim, Library
+from .naming import normalize_name, record_kind
+
+if TYPE_CHECKING:
+    from .model import Chip, Claim, Library
 
 ENV_VAR = "CHIPCMP_SPECS"
 
@@ -41,10 +44,12 @@ def load_library(directory: str | Path | None = None, use_cache: bool = True) ->
     With `use_cache`, a library that validated before and has not changed since
     comes from the cache (see cache.py) without parsing YAML or units.
     """
+    from . import cache
+    from .loader import discover, load
+
     root = specs_dir(directory)
     if not use_cache:
         return load([root])
-    from . import cache
 
     files, problems = discover([root])
     if not problems:

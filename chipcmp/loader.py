@@ -13,20 +13,11 @@ from .claims import parse_ratio
 from .errors import ChipcmpError, DataError, Problem
 from .metrics import METRICS, PUBLISHED
 from .model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
+from .naming import normalize_name, record_kind
 from .template import PLACEHOLDER
 from .yamlnodes import Mapping, Sequence, Text, line_of, read_yaml
 
 SPEC_SUFFIXES = (".yaml", ".yml")
-
-
-def record_kind(path: Path) -> str:
-    """What a file holds, from its folder: claims/ -> claim, rules/ -> rule, else hardware."""
-    folders = path.parts[:-1]
-    if "claims" in folders:
-        return "claim"
-    if "rules" in folders:
-        return "rule"
-    return "hardware"
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -49,11 +40,6 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         else:
             problems.append(Problem(str(path), None, "no such file or directory"))
     return files, problems
-
-
-def normalize_name(name: str) -> str:
-    """How names are matched: case-insensitive, spaces/hyphens/underscores ignored."""
-    return re.sub(r"[\s\-_]+", "", name.casefold())
 
 
 class _FileChecker:
