@@ -21,6 +21,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
+from .errors import ChipcmpError
 from .model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
 from .naming import normalize_name
 from .output import write_atomically
@@ -85,7 +86,7 @@ def write(root: Path, files: list[Path], library: Library) -> None:
         }
         _cache_file(root).parent.mkdir(parents=True, exist_ok=True)
         write_atomically(_cache_file(root), json.dumps(doc, ensure_ascii=False))
-    except (OSError, TypeError, ValueError):
+    except (OSError, TypeError, ValueError, ChipcmpError):
         pass  # the cache only saves time; failing to write it is not an error
 
 

@@ -17,6 +17,7 @@ import typer
 from . import __version__
 from .errors import ChipcmpError, DataError, LookupFailed
 from .metrics import CATALOGUE, METRICS
+from .schema import KINDS
 
 EPILOG = "Exit codes: 0 success · 1 data or validation error (also an unknown chip) · 2 usage error."
 
@@ -54,6 +55,10 @@ class Layout(str, Enum):
 class Sparsity(str, Enum):
     dense = "dense"
     sparse = "sparse"
+
+
+SparsityOption = Annotated[Sparsity, typer.Option(
+    help="Dense figures (default) or 2:4-sparse ones; never a mix of the two.")]
 
 
 class State:
@@ -289,8 +294,7 @@ def compare(
         autocompletion=_complete_metric)] = None,
     baseline: Annotated[str | None, typer.Option(
         metavar="CHIP", help="Chip the ratios are relative to (default: the first).")] = None,
-    sparsity: Annotated[Sparsity, typer.Option(
-        help="Compare dense figures (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
+    sparsity: SparsityOption = Sparsity.dense,
     format: FormatOption = TableFormat.table,
     svg: SvgOption = None,
 ) -> None:
@@ -310,9 +314,15 @@ def _comparison(chips: list[str], keys: list[str] | None, baseline: str | None, 
     from .library import resolve
 
     library = _library()
-    found = list({c.id: c for c in (resolve(library, name) for name in chips)}.values())
     base = resolve(library, baseline) if baseline else None
-    return build(library, found, keys, base, sparsity.value)
+    return build(library, _resolve_all(library, chips), keys, base, sparsity.value)
+
+
+def _resolve_all(library, names: list[str]) -> list:
+    """The chips named, each once, in the order given (two aliases may name one chip)."""
+    from .library import resolve
+
+    return list({c.id: c for c in (resolve(library, name) for name in names)}.values())
 
 
 def _print_comparison(result, format: TableFormat, svg: Path | None, title: str, table, markdown) -> None:
@@ -357,8 +367,7 @@ def chart(
                                                autocompletion=_complete_chip)],
     baseline: Annotated[str | None, typer.Option(
         metavar="CHIP", help="Chip marked on every bar, ratios relative to it (default: the first).")] = None,
-    sparsity: Annotated[Sparsity, typer.Option(
-        help="Chart dense figures (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
+    sparsity: SparsityOption = Sparsity.dense,
     format: FormatOption = TableFormat.table,
     svg: SvgOption = None,
 ) -> None:
@@ -385,8 +394,7 @@ def roofline(
     precision: Annotated[list[str] | None, typer.Option(
         "--precision", "-p", metavar="METRIC", autocompletion=_complete_metric,
         help="Throughput metric to draw a ceiling for; repeat for several (default: bf16).")] = None,
-    sparsity: Annotated[Sparsity, typer.Option(
-        help="Dense ceilings (default) or 2:4-sparse ones; never a mix.")] = Sparsity.dense,
+    sparsity: SparsityOption = Sparsity.dense,
 ) -> None:
     """Roofline plot: each chip's compute ceilings, memory-bandwidth slope and ridge points.
 
@@ -396,12 +404,10 @@ def roofline(
     out and listed, never guessed.
     """
     keys = [_parse_metrics(p)[0] for p in precision] if precision else None
-    from .library import resolve
     from .roofline import plot
 
     library = _library()
-    found = list({c.id: c for c in (resolve(library, name) for name in chips)}.values())
-    skipped = plot(library, found, output, keys, sparsity.value)
+    skipped = plot(library, _resolve_all(library, chips), output, keys, sparsity.value)
     for reason in skipped:
         typer.echo(f"left out: {reason}", err=True)
     typer.echo(f"wrote {output}", err=True)
@@ -534,10 +540,11 @@ def _print_results(results: list, format: TableFormat, kind: str, svg: Path | No
     """check and controls: JSON is a list of objects, one per result, each with a version."""
     from . import output, render, views
 
-    doc, row, grid, table = {
-        "verdict": (views.verdict_doc, views.verdict_row, render.verdicts_grid, render.verdicts_table),
+    doc, row, grid, table, title = {
+        "verdict": (views.verdict_doc, views.verdict_row, render.verdicts_grid, render.verdicts_table,
+                    "chipcmp check"),
         "classification": (views.classification_doc, views.classification_row,
-                           render.controls_grid, render.controls_table),
+                           render.controls_grid, render.controls_table, "chipcmp controls"),
     }[kind]
     if format is TableFormat.json:
         _emit(output.to_json([{"version": output.FORMAT_VERSION, **doc(r)} for r in results]))
@@ -547,7 +554,7 @@ def _print_results(results: list, format: TableFormat, kind: str, svg: Path | No
         header, body, notes = grid(results)
         _emit(render.markdown_table(header, body) + "\n" + "".join(f"{n}  \n" for n in notes.lines))
     else:
-        _show(table(results), svg, f"chipcmp {'check' if kind == 'verdict' else 'controls'}")
+        _show(table(results), svg, title)
 
 
 @app.command()
@@ -599,7 +606,7 @@ def rank(
     country: CountryOption = None,
     kind: Annotated[str | None, typer.Option(
         metavar="KIND", help="Only chip, card, module or system (default: all but systems).")] = None,
-    sparsity: Annotated[Sparsity, typer.Option(help="Rank dense figures (default) or sparse ones.")] = Sparsity.dense,
+    sparsity: SparsityOption = Sparsity.dense,
     limit: Annotated[int | None, typer.Option(min=1, metavar="N", help="Show the top N only.")] = None,
     format: FormatOption = TableFormat.table,
 ) -> None:
@@ -682,11 +689,7 @@ def crosscheck_epoch(
                 ["chip", "metric", "epoch", "chipcmp", "unit", "status", "remark"])
 
 
-class HardwareKind(str, Enum):
-    chip = "chip"
-    card = "card"
-    module = "module"
-    system = "system"
+HardwareKind = Enum("HardwareKind", {kind: kind for kind in KINDS}, type=str)
 
 
 @app.command()
@@ -725,7 +728,7 @@ def new(
         if root == default_specs_dir() and root.parent.name == "chipcmp":
             _fail("error: the library installed with chipcmp is not for editing; "
                   "pass --specs DIR (your own library) or -o FILE")
-        folder = "systems" if kind is HardwareKind.system else "chips"
+        folder = "systems" if kind.value == "system" else "chips"
         output = root / folder / vendor_folder(vendor) / f"{record_id}.yaml"
     if record_id in record_ids(State.specs):
         _fail(f"error: {record_id!r} is already a record in {root}")

@@ -17,6 +17,7 @@ from .errors import ChipcmpError
 from .metrics import METRICS
 from .model import Chip, Library, Value
 from .naming import normalize_name
+from .output import fmt_plain
 
 # Epoch column -> (chipcmp metric, factor from Epoch's unit to the metric's unit, remark)
 COLUMNS = {
@@ -100,10 +101,6 @@ def _number(row: dict, column: str) -> float | None:
         return None
 
 
-def _plain(value: Value) -> str:
-    return f"{value.low:g}" if value.low == value.high else f"{value.low:g}–{value.high:g}"
-
-
 def _add_remark(finding: Finding, text: str) -> None:
     if text:
         finding.remark = f"{finding.remark}; {text}" if finding.remark else text
@@ -118,7 +115,7 @@ def _sparse_remark(finding: Finding) -> str:
     doubled = [v for v in finding.matched if v.sparsity != "sparse" and _within(v, 2 * finding.epoch_value)]
     if finding.metric not in TENSOR_METRICS or not doubled:
         return ""
-    figures = ", ".join(f"{_plain(v)} ({v.sparsity})" for v in doubled)
+    figures = ", ".join(f"{fmt_plain(v.low, v.high)} ({v.sparsity})" for v in doubled)
     epoch = "Epoch's dense figure" if finding.epoch_sparsity == "dense" else "Epoch's figure"
     verb = "is" if len(doubled) == 1 else "are"
     return f"chipcmp's {figures} {verb} 2× {epoch}: likely a 2:4-sparse figure"
@@ -132,7 +129,8 @@ def _internode_slip(chip: Chip, row: dict, source: str) -> Finding | None:
     if not same_digits:
         return None
     remark = (f"Epoch's internode {bits * 1e-9:g} Gbit/s ({bits / 8e9:g} GB/s) has the digits of "
-              f"chipcmp's {_plain(same_digits[0])} GB/s: likely GB/s entered as bit/s")
+              f"chipcmp's {fmt_plain(same_digits[0].low, same_digits[0].high)} GB/s: "
+              "likely GB/s entered as bit/s")
     return Finding(chip, row["Hardware name"], "interconnect_bandwidth", bits / 8e9, "disagrees",
                    matched=values, remark=remark, epoch_source=source)
 

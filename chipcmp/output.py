@@ -43,18 +43,23 @@ def to_json_lines(rows: list[dict]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write all or nothing: an error leaves an existing file as it was."""
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write all or nothing: an error leaves an existing file as it was, and no half file."""
     path = Path(path)
-    fd, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        fd, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
         raise
 
 
@@ -76,7 +81,13 @@ def write_new(path: Path, text: str) -> None:
     except FileExistsError:
         raise ChipcmpError(f"{path} already exists; not overwritten") from None
     except OSError as exc:
-        raise ChipcmpError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot_write(path, exc) from None
+
+
+def _cannot_write(path: Path, exc: OSError):
+    from .errors import ChipcmpError
+
+    return ChipcmpError(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def fmt_number(x: float | None) -> str:
@@ -86,6 +97,11 @@ def fmt_number(x: float | None) -> str:
     if abs(x) >= 1000:
         return f"{x:,.0f}"
     return f"{x:.4g}"
+
+
+def fmt_plain(low: float, high: float) -> str:
+    """Unrounded, for comparing with another dataset: '312', '353–376'."""
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
 
 
 def fmt_range(low: float | None, high: float | None) -> str:

@@ -6,8 +6,7 @@ a picture is drawn, so the rest of chipcmp never pays for it.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from .errors import ChipcmpError
 from .figures import Figures
 from .metrics import CATALOGUE, METRICS, Metric
 from .model import Chip, Library, Source, Value, published_leaves
-from .output import fmt_number, fmt_range
+from .output import fmt_number, fmt_range, write_atomically
 
 FORMATS = {".png": "png", ".svg": "svg"}
 DEFAULT_PRECISIONS = ("bf16",)
@@ -336,31 +335,9 @@ def _who(source: Source) -> str:
 
 
 def _save(figure, path: Path, fmt: str) -> None:
-    """Write all or nothing: a failed write leaves no half file and any old file as it was."""
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise ChipcmpError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            # No timestamp in the file: the same library draws the same bytes.
-            figure.savefig(handle, format=fmt, bbox_inches="tight", pad_inches=0.2,
-                           metadata={"Date": None} if fmt == "svg" else None)
-        os.chmod(temp, _file_mode(path))
-        os.replace(temp, path)
-    except BaseException as exc:
-        Path(temp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise ChipcmpError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    """The mode the file would have if written in place (a temporary file is private)."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
+    """Render in memory, then write all or nothing (see output.write_atomically)."""
+    buffer = io.BytesIO()
+    # No timestamp in the file: the same library draws the same bytes.
+    figure.savefig(buffer, format=fmt, bbox_inches="tight", pad_inches=0.2,
+                   metadata={"Date": None} if fmt == "svg" else None)
+    write_atomically(path, buffer.getvalue())

@@ -7,7 +7,7 @@ from dataclasses import asdict, fields
 from .comparison import Cell, Comparison
 from .metrics import CATALOGUE, DERIVED, METRICS, column_unit
 from .model import Chip, Claim, Library, Source, Value, published_leaves
-from .output import FORMAT_VERSION
+from .output import FORMAT_VERSION, fmt_plain
 
 CHIP_COLUMNS = ["id", "name", "vendor", "country", "kind", "released"]
 
@@ -215,18 +215,14 @@ def finding_row(finding) -> dict:
         "metric": finding.metric,
         "unit": METRICS[finding.metric].unit,
         "epoch": round(finding.epoch_value, 6),
-        "chipcmp": " / ".join(f"{_plain(v.low, v.high)} ({v.sparsity})"
-                              if v.sparsity else _plain(v.low, v.high) for v in values),
+        "chipcmp": " / ".join(f"{fmt_plain(v.low, v.high)} ({v.sparsity})"
+                              if v.sparsity else fmt_plain(v.low, v.high) for v in values),
         "status": finding.status,
         "epoch_sparsity": finding.epoch_sparsity,
         "remark": finding.remark,
         "chipcmp_sources": references(chip, values),
         "epoch_source": finding.epoch_source,
     }
-
-
-def _plain(low: float, high: float) -> str:
-    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
 
 
 def _pair(interval) -> list | None:

@@ -139,3 +139,14 @@ def test_json_lines_export_is_one_typed_row_per_line_like_csv(run, layout):
     for record, row in zip(records, rows):
         assert (record["low"] if layout == "long" else record["id"]) == (
             (float(row["low"]) if row["low"] else None) if layout == "long" else row["id"])
+
+
+@pytest.mark.parametrize("command", [("export", "-o"), ("compare", "alpha-x1", "beta-y2", "--svg"),
+                                     ("roofline", "alpha-x1", "-o")])
+def test_an_unwritable_path_is_an_error_not_a_traceback(run_fixture, tmp_path, command):
+    if command[0] == "roofline":
+        pytest.importorskip("matplotlib")
+    target = tmp_path / "no-such-folder" / ("out.png" if command[0] == "roofline" else "out.svg")
+    result = run_fixture(*command, str(target))
+    assert result.exit_code == 1 and f"cannot write {target}" in result.stderr
+    assert not target.parent.exists()

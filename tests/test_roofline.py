@@ -136,16 +136,15 @@ def test_nothing_to_draw_is_an_error_with_the_reasons(fixture_library, tmp_path)
 
 def test_a_failed_write_leaves_the_old_file_and_no_half_file(fixture_library, tmp_path, monkeypatch):
     pytest.importorskip("matplotlib")
-    from matplotlib.figure import Figure
+    import chipcmp.output
 
     path = tmp_path / "roofline.png"
     path.write_bytes(b"old picture")
 
-    def half_then_fail(self, handle, **options):
-        handle.write(PNG_SIGNATURE)
+    def disk_full(source, target):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Figure, "savefig", half_then_fail)
+    monkeypatch.setattr(chipcmp.output.os, "replace", disk_full)  # after the picture was written out
     with pytest.raises(ChipcmpError, match="cannot write .*No space left on device"):
         plot(fixture_library, _chips(fixture_library, "alpha-x1"), path)
     assert path.read_bytes() == b"old picture"
