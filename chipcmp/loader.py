@@ -226,7 +226,7 @@ class _FileChecker:
             metric=key, source=good["source"], line=line, published=published,
             sparsity=good.get("sparsity"), scope=good.get("scope"),
             derived=good.get("derived"), note=good.get("note"),
-            approximate=good.get("approximate", False),
+            approximate=good.get("approximate", False), status=good.get("status", "shipping"),
         )
         if metric.is_text:
             value.text = published
@@ -261,6 +261,7 @@ class _FileChecker:
             kind=good["kind"], released=good.get("released"), path=str(self.path),
             aliases=[str(a) for a in aliases], sources=sources, values=values, parts=parts,
             variant_of=good.get("variant_of"), notes=good.get("notes"),
+            announced=good.get("announced"), available=good.get("available"),
         )
 
     def claim(self, data) -> Claim | None:

@@ -15,6 +15,8 @@ class Source:
     publisher: str | None = None
     url: str | None = None
     published: str | None = None
+    via: str | None = None
+    locator: str | None = None
 
     def reference(self) -> str:
         """Where to read it: the URL, else the citation."""
@@ -24,8 +26,12 @@ class Source:
         """One line a reader can follow: publisher, title (date), tier, url."""
         parts = [p for p in (self.publisher, self.title) if p]
         text = " — ".join(parts) if parts else self.id
+        if self.locator:
+            text += f", {self.locator}"
         if self.published:
             text += f" ({self.published})"
+        if self.via:
+            text += f", read via {self.via}"
         text += f" [{self.tier}]"
         if self.url:
             text += f" {self.url}"
@@ -44,6 +50,7 @@ class Value:
     high: float | None = None
     text: str | None = None  # text metrics (memory_type, foundry)
     approximate: bool = False
+    status: str = "shipping"
     binary_prefix: bool = False
     sparsity: str | None = None
     scope: str | None = None
@@ -94,6 +101,8 @@ class Chip:
     parts: list[Part] = field(default_factory=list)
     variant_of: str | None = None
     notes: str | None = None
+    announced: str | None = None
+    available: str | None = None
 
     def values_for(self, metric: str) -> list[Value]:
         return [v for v in self.values if v.metric == metric]

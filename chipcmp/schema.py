@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TIERS = ("vendor", "regulator", "paper", "analyst", "press", "database", "community", "measured")
+# aggregator: spec sites that compile or scrape figures (TechPowerUp, wikis);
+# reseller: shops and cloud resellers restating a vendor's figures.
+TIERS = ("vendor", "regulator", "paper", "analyst", "press", "database", "aggregator", "reseller",
+         "community", "measured")
+# shipping: the figure describes a part that shipped; announced: presented but not yet
+# shipping; planned: a roadmap target (it may never ship as stated).
+STATUSES = ("shipping", "announced", "planned")
 KINDS = ("chip", "card", "module", "system")
 SPARSITIES = ("dense", "sparse", "unspecified")
 SCOPES = ("die", "package", "chip", "card", "module", "node", "system")
@@ -34,6 +40,8 @@ HARDWARE_FIELDS = (
     Field("country", "country", True, help="ISO 3166-1 alpha-2"),
     Field("kind", "enum", True, KINDS),
     Field("released", "date", help="YYYY, YYYY-MM or YYYY-MM-DD; leave out if unpublished"),
+    Field("announced", "date", help="when the vendor first presented it"),
+    Field("available", "date", help="when it first shipped to customers"),
     Field("aliases", "aliases"),
     Field("variant_of", "id"),
     Field("parts", "parts"),
@@ -49,6 +57,9 @@ SOURCE_FIELDS = (
     Field("published", "date"),
     Field("accessed", "date", True),
     Field("tier", "enum", True, TIERS),
+    Field("via", "text", help="where it was read when that is a repost or transcription of the "
+          "publisher's document (tier by the original publisher)"),
+    Field("locator", "text", help="where in the document: table, page or section"),
 )
 
 VALUE_FIELDS = (
@@ -57,6 +68,7 @@ VALUE_FIELDS = (
     Field("sparsity", "enum", False, SPARSITIES),
     Field("scope", "enum", False, SCOPES),
     Field("approximate", "bool"),
+    Field("status", "enum", False, STATUSES, help="default shipping; planned for roadmap targets"),
     Field("derived", "text"),
     Field("note", "text"),
 )
