@@ -12,9 +12,9 @@ The names below load on first use, so `import chipcmp` (and the CLI's
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "compare": "chipcmp.comparison",
-    "load_library": "chipcmp.library",
-    "resolve": "chipcmp.library",
+    "compare": "chipcmp.analysis.comparison",
+    "load_library": "chipcmp.data.library",
+    "resolve": "chipcmp.data.library",
     "ChipcmpError": "chipcmp.errors",
     "DataError": "chipcmp.errors",
     "LookupFailed": "chipcmp.errors",

@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from chipcmp.cli import app
+from chipcmp.cli.commands import app
 
 TARGET = Path(__file__).with_name("commands.md")
 WIDTH = 100

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from chipcmp.cli import app
+from chipcmp.cli.commands import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_LIB = FIXTURES / "lib"
@@ -21,7 +21,7 @@ def private_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture(autouse=True)
 def fresh_cli_state(monkeypatch):
     """The CLI keeps --specs and --no-cache between callbacks; tab completion runs no callback."""
-    from chipcmp.cli import State
+    from chipcmp.cli.commands import State
 
     monkeypatch.setattr(State, "specs", None)
     monkeypatch.setattr(State, "use_cache", True)

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from conftest import FIXTURE_LIB
 
-from chipcmp.conditions import ConditionError, evaluate, parse
+from chipcmp.data.conditions import ConditionError, evaluate, parse
 
 
 def _json(result):

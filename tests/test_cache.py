@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from conftest import FIXTURE_LIB
 
-from chipcmp import cache
-from chipcmp.library import load_library
+from chipcmp.data import cache
+from chipcmp.data.library import load_library
 
 
 def copy_library(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURE_LIB
 from typer.testing import CliRunner
 
-from chipcmp.cli import app
+from chipcmp.cli.commands import app
 
 
 def test_compare_csv_has_a_ratio_for_each_shared_metric(run_fixture):
@@ -208,7 +208,7 @@ def test_specs_env_var(run, monkeypatch):
 def test_help_and_completion_import_no_heavy_modules(argv, env, expected):
     """What runs on every tab press must not load pint, yaml or Rich tables."""
     code = (f"import sys; sys.argv={argv!r}\n"
-            "from chipcmp.cli import app\n"
+            "from chipcmp.cli.commands import app\n"
             "try: app()\nexcept SystemExit: pass\n"
             "print('LOADED:', *[m for m in ('pint', 'yaml', 'rich.table') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from conftest import FIXTURE_LIB
 
-from chipcmp.json_schema import FILE_NAME, MODELINE_PREFIX, build, render
-from chipcmp.library import default_specs_dir
+from chipcmp.data.json_schema import FILE_NAME, MODELINE_PREFIX, build, render
+from chipcmp.data.library import default_specs_dir
 
 SPECS = default_specs_dir()
 

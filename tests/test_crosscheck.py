@@ -3,8 +3,8 @@ import io
 
 from conftest import FIXTURES
 
-from chipcmp.crosscheck import crosscheck, read_epoch
-from chipcmp.library import load_library
+from chipcmp.analysis.crosscheck import crosscheck, read_epoch
+from chipcmp.data.library import load_library
 
 SAMPLE = str(FIXTURES / "epoch_sample.csv")
 

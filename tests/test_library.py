@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from chipcmp.library import load_library
+from chipcmp.data.library import load_library
 
 REQUIRED_RECORDS = [
     "nvidia-a100-sxm4-80gb", "nvidia-a100-pcie-40gb", "nvidia-a800-sxm4-80gb", "nvidia-h100-sxm5",

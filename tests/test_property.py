@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chipcmp.errors import DataError
-from chipcmp.loader import load
+from chipcmp.data.loader import load
 
 SOURCE = (FIXTURE_LIB / "chips" / "beta-y2.yaml").read_text(encoding="utf-8")
 LINES = SOURCE.splitlines(keepends=True)

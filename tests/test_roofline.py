@@ -9,8 +9,8 @@ import pytest
 from conftest import FIXTURE_LIB
 
 from chipcmp.errors import ChipcmpError
-from chipcmp.library import load_library, resolve
-from chipcmp.roofline import plot, roofs
+from chipcmp.data.library import load_library, resolve
+from chipcmp.present.roofline import plot, roofs
 
 A100 = "nvidia-a100-sxm4-80gb"
 H20 = "nvidia-h20"
@@ -136,7 +136,7 @@ def test_nothing_to_draw_is_an_error_with_the_reasons(fixture_library, tmp_path)
 
 def test_a_failed_write_leaves_the_old_file_and_no_half_file(fixture_library, tmp_path, monkeypatch):
     pytest.importorskip("matplotlib")
-    import chipcmp.output
+    import chipcmp.data.files
 
     path = tmp_path / "roofline.png"
     path.write_bytes(b"old picture")
@@ -144,7 +144,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_half_file(fixture_library, tm
     def disk_full(source, target):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(chipcmp.output.os, "replace", disk_full)  # after the picture was written out
+    monkeypatch.setattr(chipcmp.data.files.os, "replace", disk_full)  # after the picture was written out
     with pytest.raises(ChipcmpError, match="cannot write .*No space left on device"):
         plot(fixture_library, _chips(fixture_library, "alpha-x1"), path)
     assert path.read_bytes() == b"old picture"

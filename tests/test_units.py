@@ -2,7 +2,7 @@ import pint
 import pytest
 
 from chipcmp.metrics import METRICS
-from chipcmp.units import UnitError, convert, parse_quantity
+from chipcmp.data.units import UnitError, convert, parse_quantity
 
 
 def parse(text: str, metric: str):

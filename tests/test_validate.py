@@ -2,8 +2,8 @@ import pytest
 from conftest import BAD, FIXTURE_LIB
 
 from chipcmp.errors import DataError
-from chipcmp.loader import load
-from chipcmp.yamlnodes import YamlProblem, parse_yaml
+from chipcmp.data.loader import load
+from chipcmp.data.yamlnodes import YamlProblem, parse_yaml
 
 # file -> (line, message) that `chipcmp validate` must report: one per error class.
 EXPECTED = {

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ChipcmpError
-from .metrics import METRICS
-from .model import Chip, Library, Value
-from .naming import normalize_name
-from .output import fmt_plain
+from ..errors import ChipcmpError
+from ..metrics import METRICS
+from ..model import Chip, Library, Value
+from ..data.naming import normalize_name
+from ..numbers import fmt_plain
 
 # Epoch column -> (chipcmp metric, factor from Epoch's unit to the metric's unit, remark)
 COLUMNS = {

@@ -20,11 +20,11 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 
-from . import __version__
-from .errors import ChipcmpError
-from .model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
+from .. import __version__
+from ..errors import ChipcmpError
+from ..model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
 from .naming import normalize_name
-from .output import write_atomically
+from .files import write_atomically
 
 
 def cache_dir() -> Path:

@@ -14,10 +14,10 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
-from .errors import ChipcmpError, DataError, LookupFailed
-from .metrics import CATALOGUE, METRICS
-from .schema import KINDS
+from .. import __version__
+from ..errors import ChipcmpError, DataError, LookupFailed
+from ..metrics import CATALOGUE, METRICS
+from ..data.schema import KINDS
 
 EPILOG = "Exit codes: 0 success · 1 data or validation error (also an unknown chip) · 2 usage error."
 
@@ -68,7 +68,7 @@ class State:
 
 def _complete_ids(kind: str, incomplete: str) -> list[str]:
     """Ids from file names: no YAML is parsed on a key press."""
-    from .library import ids_of_kind
+    from ..data.library import ids_of_kind
 
     try:
         ids = ids_of_kind(kind, State.specs)
@@ -84,13 +84,13 @@ def _complete_chip(incomplete: str) -> list[tuple[str, str]]:
     in the normalized form that `resolve` accepts: "910<TAB>" offers 910b and 910c.
     Each candidate keeps the typed text as its start, as shells require.
     """
-    from .naming import normalize_name
+    from ..data.naming import normalize_name
 
     found = {incomplete + i[len(incomplete):]: i for i in _complete_ids("hardware", incomplete)}
     typed = normalize_name(incomplete)
     if len(typed) == len(incomplete):  # nothing was normalized away, so typed text + rest resolves
-        from .cache import names
-        from .library import specs_dir
+        from ..data.cache import names
+        from ..data.library import specs_dir
 
         for name, chip in sorted(names(specs_dir(State.specs)).items()):
             if name.startswith(typed) and chip not in found.values():
@@ -131,7 +131,7 @@ def handles_errors(command):
 
 
 def _library():
-    from .library import load_library
+    from ..data.library import load_library
 
     return load_library(State.specs, use_cache=State.use_cache)
 
@@ -147,7 +147,7 @@ def _show(renderable, svg: Path | None = None, title: str = "chipcmp") -> None:
     console = Console(record=svg is not None)
     console.print(renderable)
     if svg is not None:
-        from .output import write_atomically
+        from ..data.files import write_atomically
 
         write_atomically(svg, console.export_svg(title=title))
 
@@ -160,7 +160,7 @@ def _svg_needs_table(svg: Path | None, format: "TableFormat") -> None:
 
 def _emit(text: str, output: Path | None = None) -> None:
     if output:
-        from .output import write_atomically
+        from ..data.files import write_atomically
 
         write_atomically(output, text)
     else:
@@ -212,7 +212,7 @@ def list_chips(
     format: FormatOption = TableFormat.table,
 ) -> None:
     """List the chips and systems in the library."""
-    from .views import chip_summary
+    from ..present.documents import chip_summary
 
     chips = _matching(_library().chips.values(), vendor, country, kind)
     chips.sort(key=lambda c: (c.vendor.casefold(), c.released or "9999", c.id))
@@ -222,14 +222,14 @@ def list_chips(
 
 
 def _print_rows(rows: list[dict], format: TableFormat, title: str, shown: list[str]) -> None:
-    from . import output
+    from ..present import formats as output
 
     if format is TableFormat.json:
         _emit(output.to_json({"version": output.FORMAT_VERSION, "items": rows}))
     elif format is TableFormat.csv:
         _emit(output.to_csv(rows))
     else:
-        from . import render
+        from ..present import tables as render
 
         body = [[render.display_cell(k, r[k]) for k in shown] for r in rows]
         if format is TableFormat.markdown:
@@ -245,20 +245,20 @@ def show(
     format: FormatOption = TableFormat.table,
 ) -> None:
     """Every value of one chip with its source; disagreeing sources all listed."""
-    from .library import resolve
-    from .views import claim_doc, source_doc, value_doc, value_row
+    from ..data.library import resolve
+    from ..present.documents import claim_doc, source_doc, value_doc, value_row
 
     library = _library()
     found = resolve(library, chip)
     if format is TableFormat.table:
-        from .render import chip_detail
+        from ..present.tables import chip_detail
 
         _show(chip_detail(found, library))
     elif format is TableFormat.json:
-        from .figures import Figures
-        from .output import FORMAT_VERSION, to_json
-        from .systems import part_sums
-        from .views import conflicting_metrics
+        from ..analysis.figures import Figures
+        from ..present.formats import FORMAT_VERSION, to_json
+        from ..analysis.systems import part_sums
+        from ..present.documents import conflicting_metrics
 
         doc = {
             "version": FORMAT_VERSION,
@@ -303,15 +303,15 @@ def compare(
     _svg_needs_table(svg, format)
     if len(chips) < 2 and not baseline:
         raise typer.BadParameter("give at least two chips", param_hint="CHIPS")
-    from . import render
+    from ..present import tables as render
 
     _print_comparison(_comparison(chips, keys, baseline, sparsity), format, svg, "chipcmp compare",
                       render.comparison_table, render.comparison_markdown)
 
 
 def _comparison(chips: list[str], keys: list[str] | None, baseline: str | None, sparsity: Sparsity):
-    from .comparison import compare as build
-    from .library import resolve
+    from ..analysis.comparison import compare as build
+    from ..data.library import resolve
 
     library = _library()
     base = resolve(library, baseline) if baseline else None
@@ -320,7 +320,7 @@ def _comparison(chips: list[str], keys: list[str] | None, baseline: str | None, 
 
 def _resolve_all(library, names: list[str]) -> list:
     """The chips named, each once, in the order given (two aliases may name one chip)."""
-    from .library import resolve
+    from ..data.library import resolve
 
     return list({c.id: c for c in (resolve(library, name) for name in names)}.values())
 
@@ -332,13 +332,13 @@ def _print_comparison(result, format: TableFormat, svg: Path | None, title: str,
     elif format is TableFormat.markdown:
         _emit(markdown(result))
     elif format is TableFormat.json:
-        from .output import to_json
-        from .views import comparison_doc
+        from ..present.formats import to_json
+        from ..present.documents import comparison_doc
 
         _emit(to_json(comparison_doc(result)))
     else:
-        from .output import to_csv
-        from .views import comparison_rows
+        from ..present.formats import to_csv
+        from ..present.documents import comparison_rows
 
         _emit(to_csv(comparison_rows(result)))
 
@@ -378,7 +378,7 @@ def chart(
     """
     key = _parse_metrics(metric)[0]
     _svg_needs_table(svg, format)
-    from .render import Chart
+    from ..present.tables import Chart
 
     _print_comparison(_comparison(chips, [key], baseline, sparsity), format, svg, f"chipcmp chart {key}",
                       Chart, lambda result: Chart(result).markdown())
@@ -404,7 +404,7 @@ def roofline(
     out and listed, never guessed.
     """
     keys = [_parse_metrics(p)[0] for p in precision] if precision else None
-    from .roofline import plot
+    from ..present.roofline import plot
 
     library = _library()
     skipped = plot(library, _resolve_all(library, chips), output, keys, sparsity.value)
@@ -432,9 +432,9 @@ def export(
     pandas.read_json("chipcmp.jsonl", lines=True) need no cleaning. JSON is one
     document with a version, the layout and the rows under items.
     """
-    from . import output as out
-    from .figures import Figures
-    from .views import value_row, wide_rows
+    from ..present import formats as out
+    from ..analysis.figures import Figures
+    from ..present.documents import value_row, wide_rows
 
     library = _library()
     figures = Figures(library)
@@ -463,8 +463,8 @@ def validate(
         metavar="[PATH]...", help="Files or directories to check (default: the whole library).")] = None,
 ) -> None:
     """Check spec and claim files; print every problem as file:line: message."""
-    from .library import record_ids, specs_dir
-    from .loader import check_files, discover
+    from ..data.library import record_ids, specs_dir
+    from ..data.loader import check_files, discover
 
     targets = paths or [specs_dir(State.specs)]
     files, problems = discover(targets)
@@ -489,8 +489,8 @@ def claims(
     format: FormatOption = TableFormat.table,
 ) -> None:
     """Published claims ("910B ≈ 80–90% of an A100"), each with its source."""
-    from .library import resolve
-    from .views import claim_row
+    from ..data.library import resolve
+    from ..present.documents import claim_row
 
     library = _library()
     found = library.claims.values()
@@ -498,8 +498,8 @@ def claims(
         found = library.claims_about(resolve(library, chip).id)
     rows = [claim_row(c) for c in sorted(found, key=lambda c: (c.subject, c.claimed_on, c.id))]
     if format is TableFormat.json:
-        from .output import FORMAT_VERSION, to_json
-        from .views import claim_doc
+        from ..present.formats import FORMAT_VERSION, to_json
+        from ..present.documents import claim_doc
 
         _emit(to_json({"version": FORMAT_VERSION, "items": [claim_doc(library.claims[r["id"]])
                                                             for r in rows]}))
@@ -525,9 +525,9 @@ def check(
     interval. Tolerance: ±2% on exact ratios, ±10% on approximate ones ("~",
     "about", "nearly", "comparable" ...).
     """
-    from .figures import Figures
-    from .library import select_claims
-    from .verdicts import check as check_claim
+    from ..analysis.figures import Figures
+    from ..data.library import select_claims
+    from ..analysis.verdicts import check as check_claim
 
     _svg_needs_table(svg, format)
     library = _library()
@@ -538,7 +538,9 @@ def check(
 
 def _print_results(results: list, format: TableFormat, kind: str, svg: Path | None) -> None:
     """check and controls: JSON is a list of objects, one per result, each with a version."""
-    from . import output, render, views
+    from ..present import formats as output
+    from ..present import tables as render
+    from ..present import documents as views
 
     doc, row, grid, table, title = {
         "verdict": (views.verdict_doc, views.verdict_row, render.verdicts_grid, render.verdicts_table,
@@ -575,9 +577,9 @@ def controls(
     is missing. Rules are YAML files with conditions over metric names; a new
     rule is a new file.
     """
-    from .controls import classify
-    from .figures import Figures
-    from .library import resolve
+    from ..analysis.controls import classify
+    from ..analysis.figures import Figures
+    from ..data.library import resolve
 
     _svg_needs_table(svg, format)
     library = _library()
@@ -611,9 +613,9 @@ def rank(
     format: FormatOption = TableFormat.table,
 ) -> None:
     """Rank records by a metric, highest first, by the lowest sourced figure (the safe end)."""
-    from .ranking import per_metric
-    from .ranking import rank as build
-    from .views import entry_row
+    from ..analysis.ranking import per_metric
+    from ..analysis.ranking import rank as build
+    from ..present.documents import entry_row
 
     key = per_metric(_parse_metrics(by)[0], per.value if per else None)
     library = _library()
@@ -643,24 +645,24 @@ def gap(
     "Matches" means its lowest sourced figure reaches CHIP's highest; an earlier
     chip whose range merely overlaps is reported as a possible match.
     """
-    from .library import resolve
-    from .ranking import gap as build
-    from .views import gap_doc
+    from ..data.library import resolve
+    from ..analysis.ranking import gap as build
+    from ..present.documents import gap_doc
 
     key = _parse_metrics(metric)[0] if metric else None
     library = _library()
     doc = gap_doc(build(library, resolve(library, chip), vs, key))
     if format is TableFormat.json:
-        from .output import FORMAT_VERSION, to_json
+        from ..present.formats import FORMAT_VERSION, to_json
 
         _emit(to_json({"version": FORMAT_VERSION, **doc}))
         return
     if format is TableFormat.table:
-        from .render import gap_text
+        from ..present.tables import gap_text
 
         typer.echo(gap_text(doc))
         return
-    from .views import gap_row
+    from ..present.documents import gap_row
 
     row = gap_row(doc)
     _print_rows([row], format, "chipcmp gap", list(row))
@@ -680,8 +682,8 @@ def crosscheck_epoch(
     format: FormatOption = TableFormat.table,
 ) -> None:
     """Where Epoch AI's hardware CSV and chipcmp disagree, per chip and metric."""
-    from .crosscheck import crosscheck, read_epoch
-    from .views import finding_row
+    from ..analysis.crosscheck import crosscheck, read_epoch
+    from ..present.documents import finding_row
 
     findings = crosscheck(_library(), read_epoch(csv_file))
     rows = [finding_row(f) for f in findings if all_rows or f.status != "agrees"]
@@ -713,11 +715,11 @@ def new(
     import re
     from datetime import date
 
-    from .json_schema import modeline
-    from .library import default_specs_dir, record_ids, specs_dir
-    from .output import write_new
-    from .schema import COUNTRY_PATTERN, ID_PATTERN
-    from .template import new_record, vendor_folder
+    from ..data.json_schema import modeline
+    from ..data.library import default_specs_dir, record_ids, specs_dir
+    from ..data.files import write_new
+    from ..data.schema import COUNTRY_PATTERN, ID_PATTERN
+    from ..data.template import new_record, vendor_folder
 
     if not re.match(ID_PATTERN, record_id):
         raise typer.BadParameter(f"{record_id!r}: use lower-case letters, digits and '-'", param_hint="ID")
@@ -758,7 +760,7 @@ def json_schema(
     same fields. The shipped copy is specs/chipcmp.schema.json; each spec file
     points at it in its first line (a yaml-language-server modeline).
     """
-    from .json_schema import render
+    from ..data.json_schema import render
 
     _emit(render(kind.value if kind else None), output)
 

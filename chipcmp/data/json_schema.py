@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from . import schema
-from .metrics import CATALOGUE
+from ..metrics import CATALOGUE
 
 FILE_NAME = "chipcmp.schema.json"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .derived import FigureLookup, interval, usable
-from .metrics import CATALOGUE, Metric, display_unit
-from .model import Chip, Input, Value
-from .output import fmt_range
+from ..metrics import CATALOGUE, Metric, display_unit
+from ..model import Chip, Input, Value
+from ..numbers import fmt_range
 
 # Figures that add up across parts. Power adds up to the chips' share only: a
 # system also feeds CPUs, switches and cooling, so its published power is higher.

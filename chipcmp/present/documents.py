@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from .comparison import Cell, Comparison
-from .metrics import CATALOGUE, DERIVED, METRICS, column_unit
-from .model import Chip, Claim, Library, Source, Value, published_leaves
-from .output import FORMAT_VERSION, fmt_plain
+from ..analysis.comparison import Cell, Comparison
+from ..metrics import CATALOGUE, DERIVED, METRICS, column_unit
+from ..model import Chip, Claim, Library, Source, Value, published_leaves
+from .formats import FORMAT_VERSION
+from ..numbers import fmt_plain
 
 CHIP_COLUMNS = ["id", "name", "vendor", "country", "kind", "released"]
 
@@ -281,8 +282,8 @@ def verdict_row(verdict) -> dict:
 
 def classification_doc(result) -> dict:
     """One chip under one rule (controls.Classification)."""
-    from .controls import assumes_dense
-    from .derived import interval
+    from ..analysis.controls import assumes_dense
+    from ..analysis.derived import interval
 
     return {
         "chip": result.chip.id,
@@ -300,8 +301,8 @@ def classification_doc(result) -> dict:
 
 
 def classification_row(result) -> dict:
-    from .controls import assumes_dense
-    from .derived import interval
+    from ..analysis.controls import assumes_dense
+    from ..analysis.derived import interval
 
     tpp = interval(result.figures.get("tpp", []))
     pd = interval(result.figures.get("performance_density", []))
@@ -322,7 +323,7 @@ def classification_row(result) -> dict:
 
 def entry_row(position: int, entry, key: str) -> dict:
     """A ranked record (ranking.Entry)."""
-    from .comparison import Cell
+    from ..analysis.comparison import Cell
 
     return {
         "rank": position,

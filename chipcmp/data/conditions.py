@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .errors import ChipcmpError
+from ..errors import ChipcmpError
 
 _TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[a-z][a-z0-9_]*)|(?P<op><=|>=|<|>|\(|\)))")
 COMPARISONS = ("<", "<=", ">", ">=")

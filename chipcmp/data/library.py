@@ -7,18 +7,18 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import LookupFailed
+from ..errors import LookupFailed
 from .naming import normalize_name, record_kind
 
 if TYPE_CHECKING:
-    from .model import Chip, Claim, Library
+    from ..model import Chip, Claim, Library
 
 ENV_VAR = "CHIPCMP_SPECS"
 
 
 def default_specs_dir() -> Path:
     """The library shipped in the package (wheel), or the repository's specs/ (checkout)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the chipcmp package
     packaged = here / "specs"
     return packaged if packaged.is_dir() else here.parent / "specs"
 

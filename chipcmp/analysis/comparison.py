@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .derived import in_sparsity
-from .errors import ChipcmpError
+from ..errors import ChipcmpError
 from .figures import Figures
-from .metrics import CATALOGUE, METRICS, Metric
-from .model import Chip, Library, Value, published_leaves
+from ..metrics import CATALOGUE, METRICS, Metric
+from ..model import Chip, Library, Value, published_leaves
 from .systems import TOLERANCE, relative_gap
 
 # Markers shown next to a value; the same words label flags in CSV and JSON.

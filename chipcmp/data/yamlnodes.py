@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import Problem
+from ..errors import Problem
 
 MAX_FILE_BYTES = 1_000_000  # no spec file comes near this; larger ones are refused unread
 MAX_DEPTH = 20

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .metrics import CATALOGUE, METRICS, Metric, display_unit
-from .model import Chip, Input, Value
-from .output import fmt_range
+from ..metrics import CATALOGUE, METRICS, Metric, display_unit
+from ..model import Chip, Input, Value
+from ..numbers import fmt_range
 
 # A lookup for the figures of one chip and metric (published, aggregated or derived).
 FigureLookup = Callable[[Chip, str], list[Value]]

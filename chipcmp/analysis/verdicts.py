@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from .derived import in_sparsity, interval, usable
 from .figures import Figures
-from .metrics import METRICS
-from .model import Chip, Claim, Library, Value
-from .output import fmt_ratio
+from ..metrics import METRICS
+from ..model import Chip, Claim, Library, Value
+from ..numbers import fmt_ratio
 
 EXACT_TOLERANCE = 0.02
 APPROXIMATE_TOLERANCE = 0.10

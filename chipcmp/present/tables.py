@@ -5,11 +5,11 @@ Rich is imported inside the functions: only commands that draw a table pay for i
 
 from __future__ import annotations
 
-from .comparison import MARKERS, Cell, Comparison
-from .metrics import METRICS, display_unit
-from .model import Chip, Library, published_leaves
-from .output import fmt_number, fmt_range, fmt_ratio
-from .views import conflicting_metrics
+from ..analysis.comparison import MARKERS, Cell, Comparison
+from ..metrics import METRICS, display_unit
+from ..model import Chip, Library, published_leaves
+from ..numbers import fmt_number, fmt_range, fmt_ratio
+from .documents import conflicting_metrics
 
 
 class Footnotes:
@@ -106,8 +106,8 @@ def markdown_table(header: list[str], body: list[list[str]]) -> str:
 
 def _part_sums_table(chip: Chip, library: Library):
     """A system's figures summed over its parts, beside its published ones."""
-    from .figures import Figures
-    from .systems import TOLERANCE, part_sums
+    from ..analysis.figures import Figures
+    from ..analysis.systems import TOLERANCE, part_sums
 
     body = []
     for summed, published, gap in part_sums(chip, Figures(library)):
@@ -213,7 +213,7 @@ def verdicts_table(verdicts):
 
 
 def controls_grid(results) -> tuple[list[str], list[list[str]], Footnotes]:
-    from .controls import assumes_dense
+    from ..analysis.controls import assumes_dense
 
     notes = Footnotes()
     header = ["chip", "rule", "TPP", "performance density", "class", "missing", "why"]

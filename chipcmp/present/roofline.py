@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .derived import in_sparsity, interval, usable
-from .errors import ChipcmpError
-from .figures import Figures
-from .metrics import CATALOGUE, METRICS, Metric
-from .model import Chip, Library, Source, Value, published_leaves
-from .output import fmt_number, fmt_range, write_atomically
+from ..analysis.derived import in_sparsity, interval, usable
+from ..errors import ChipcmpError
+from ..analysis.figures import Figures
+from ..metrics import CATALOGUE, METRICS, Metric
+from ..model import Chip, Library, Source, Value, published_leaves
+from ..numbers import fmt_number, fmt_range
+from ..data.files import write_atomically
 
 FORMATS = {".png": "png", ".svg": "svg"}
 DEFAULT_PRECISIONS = ("bf16",)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from .derived import in_sparsity, usable
-from .errors import ChipcmpError
+from ..errors import ChipcmpError
 from .figures import Figures
-from .metrics import METRICS
-from .model import Chip, Library, Value
+from ..metrics import METRICS
+from ..model import Chip, Library, Value
 
 # The metric `gap` uses when none is given: the first the chip publishes.
 GAP_METRICS = ("bf16", "fp16", "fp32", "int8", "fp8")

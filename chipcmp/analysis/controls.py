@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .conditions import evaluate, parse
+from ..data.conditions import evaluate, parse
 from .derived import in_sparsity, interval, usable
 from .figures import Figures
-from .metrics import METRICS
-from .model import Chip, Rule, Value, published_leaves
+from ..metrics import METRICS
+from ..model import Chip, Rule, Value, published_leaves
 
 UNDETERMINED = "undetermined"
 

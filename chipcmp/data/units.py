@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import ChipcmpError
+from ..errors import ChipcmpError
 
 _DEFINITIONS = """
 kilo- = 1e3 = k-

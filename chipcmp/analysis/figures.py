@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from . import derived, systems
-from .metrics import CATALOGUE, DERIVED, METRICS
-from .model import Chip, Library, Value
+from ..metrics import CATALOGUE, DERIVED, METRICS
+from ..model import Chip, Library, Value
 
 
 class Figures:

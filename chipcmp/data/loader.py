@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from . import schema
-from .claims import parse_ratio
-from .errors import ChipcmpError, DataError, Problem
-from .metrics import METRICS, PUBLISHED
-from .model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
+from .ratios import parse_ratio
+from ..errors import ChipcmpError, DataError, Problem
+from ..metrics import METRICS, PUBLISHED
+from ..model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
 from .naming import normalize_name, record_kind
 from .template import PLACEHOLDER
 from .yamlnodes import Mapping, Sequence, Text, line_of, read_yaml

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import ChipcmpError
+from ..errors import ChipcmpError
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _RATIO = re.compile(

@@ -1,0 +1,1 @@
+"""Library to results: figures, derived metrics, comparisons, verdicts, classes."""

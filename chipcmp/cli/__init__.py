@@ -1,0 +1,5 @@
+"""Commands: argument handling over the library, nothing else."""
+
+from .commands import app
+
+__all__ = ["app"]

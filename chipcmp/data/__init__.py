@@ -1,0 +1,1 @@
+"""Files to library: reading, validating and caching spec, claim and rule files."""

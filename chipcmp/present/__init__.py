@@ -1,0 +1,1 @@
+"""Results to text: documents, tables, CSV/JSON and pictures."""
