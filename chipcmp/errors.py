@@ -30,6 +30,10 @@ class DataError(ChipcmpError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class UsageError(ChipcmpError):
+    """A request that cannot be right whatever the data: the CLI exits 2 for these."""
+
+
 class LookupFailed(ChipcmpError):
     """A chip, claim or metric name matched nothing, or more than one thing."""
 

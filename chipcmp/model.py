@@ -160,6 +160,7 @@ class Library:
     claims: dict[str, Claim] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
     names: dict[str, str] | None = field(default=None, compare=False)  # normalized name -> id
+    root: str | None = field(default=None, compare=False)  # the folder it was loaded from
 
     def claims_about(self, chip_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if chip_id in (c.subject, c.baseline)]

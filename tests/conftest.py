@@ -18,15 +18,6 @@ def private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
-@pytest.fixture(autouse=True)
-def fresh_cli_state(monkeypatch):
-    """The CLI keeps --specs and --no-cache between callbacks; tab completion runs no callback."""
-    from chipcmp.cli.commands import State
-
-    monkeypatch.setattr(State, "specs", None)
-    monkeypatch.setattr(State, "use_cache", True)
-
-
 @pytest.fixture
 def run(monkeypatch):
     """Run chipcmp in-process at a fixed terminal width; returns the Result."""

@@ -269,7 +269,7 @@ def test_rank_orders_by_the_conservative_end(run_fixture):
         run_fixture("rank", "--by", "bf16", "--per", "watt", "-f", "csv").stdout)))
     assert [(r["chip"], r["low"], r["unit"]) for r in per_watt] == [("alpha-x1", "250.0", "GFLOPS/W")]
     bad = run_fixture("rank", "--by", "memory_capacity", "--per", "watt")
-    assert bad.exit_code == 1 and "no metric 'memory_capacity_per_watt'" in bad.output
+    assert bad.exit_code == 2 and "no metric 'memory_capacity_per_watt'" in bad.output
 
 
 def test_gap_finds_the_earliest_matching_nvidia_chip(run):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..data.conditions import Comparison as ConditionComparison
 from ..data.conditions import evaluate, parse
 from .derived import in_sparsity, interval, usable
 from .figures import Figures
-from ..metrics import METRICS
-from ..model import Chip, Rule, Value, published_leaves
+from ..metrics import METRICS, display_unit
+from ..model import Chip, Library, Rule, Value, published_leaves
+from ..numbers import fmt_number, fmt_range
 
 UNDETERMINED = "undetermined"
 
@@ -75,3 +77,67 @@ def assumes_dense(classification: Classification) -> bool:
     chip = classification.chip
     return any(leaf.sparsity == "unspecified" for values in classification.figures.values()
                for v in values for _, leaf in published_leaves(chip, v))
+
+
+
+@dataclass
+class Step:
+    """One comparison of a rule's condition with the chip's figures plugged in."""
+
+    klass: str
+    text: str  # e.g. "interconnect_bandwidth 400 GB/s ≥ 600 GB/s"
+    outcome: bool | None  # None: a figure is missing or a range straddles the threshold
+    values: list[Value] = field(default_factory=list)
+
+
+_SYMBOLS = {">=": "≥", "<=": "≤"}
+
+
+def explain(result: Classification) -> list[Step]:
+    """Every comparison in the rule's classes, in order, with the figures `classify` read."""
+
+    def lookup(name: str):
+        return interval(result.figures.get(name, []))
+
+    steps = []
+    for klass in result.rule.classes:
+        for atom in _atoms(parse(klass.when)):
+            names = [o for o in atom.operands if isinstance(o, str)]
+            unit = display_unit(METRICS[names[0]].unit) if names and names[0] in METRICS else ""
+            words = [_operand(atom.operands[0], result, unit)]
+            for op, operand in zip(atom.operators, atom.operands[1:]):
+                words += [_SYMBOLS.get(op, op), _operand(operand, result, unit)]
+            values = [v for name in names for v in result.figures.get(name, [])]
+            steps.append(Step(klass.name, " ".join(words), evaluate(atom, lookup).value, values))
+    return steps
+
+
+def _atoms(tree) -> list:
+    if isinstance(tree, ConditionComparison):
+        return [tree]
+    return [atom for item in tree.items for atom in _atoms(item)]
+
+
+def _operand(operand, result: Classification, unit: str) -> str:
+    """'interconnect_bandwidth 400 GB/s', 'tpp (no figure)' or a threshold '600 GB/s'."""
+    if not isinstance(operand, str):
+        return f"{fmt_number(operand)} {unit}".rstrip()
+    span = interval(result.figures.get(operand, []))
+    if span is None:
+        return f"{operand} (no figure)"
+    return f"{operand} {fmt_range(*span)} {unit}".rstrip()
+
+
+def per_chip(library: Library, chips: list[Chip]) -> tuple[list[Chip], list[str]]:
+    """Systems replaced by the chips they are built from: 3A090 classifies chips, not racks."""
+    found: dict[str, Chip] = {}
+    notes = []
+    for chip in chips:
+        if chip.kind != "system" or not chip.parts:
+            found[chip.id] = chip
+            continue
+        parts = ", ".join(f"{p.count} × {p.chip}" for p in chip.parts)
+        notes.append(f"{chip.id} is a system ({parts}): the rule applies per chip, so its parts "
+                     "are classified")
+        found.update((p.chip, library.chips[p.chip]) for p in chip.parts if p.chip in library.chips)
+    return list(found.values()), notes

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .derived import in_sparsity, usable
-from ..errors import ChipcmpError
+from ..errors import ChipcmpError, UsageError
 from .figures import Figures
 from ..metrics import METRICS
 from ..model import Chip, Library, Value
@@ -30,7 +30,17 @@ class Entry:
 
 
 def per_metric(by: str, per: str | None) -> str:
-    """The metric key for `--by bf16 --per watt` (bf16_per_watt); TPP per mm² is PD."""
+    """The metric key for `--by bf16 --per watt` (bf16_per_watt); TPP per mm² is PD.
+
+    A text metric, or a metric that is already per watt or per mm², is a usage error.
+    """
+    metric = METRICS[by]
+    if metric.is_text:
+        raise UsageError(f"--by: {by!r} is text ({metric.label}), which has no order; rank by a "
+                         "numeric metric (see `chipcmp metrics`)")
+    if per and (by.endswith(("_per_watt", "_per_mm2")) or by == "performance_density"):
+        raise UsageError(f"--per: {by!r} is already a ratio; leave out --per, or rank by the "
+                         "throughput it divides")
     if not per:
         key = by
     elif by == "tpp" and per == "mm2":
@@ -38,7 +48,7 @@ def per_metric(by: str, per: str | None) -> str:
     else:
         key = f"{by}_per_{per}"
     if key not in METRICS:
-        raise ChipcmpError(f"no metric {key!r}: --per works with throughput metrics and TPP "
+        raise UsageError(f"--per: no metric {key!r}; --per works with throughput metrics and TPP "
                            "(see `chipcmp metrics`)")
     return key
 

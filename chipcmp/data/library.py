@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import LookupFailed
+from ..errors import LookupFailed, UsageError
 from .naming import normalize_name, record_kind
 
 if TYPE_CHECKING:
@@ -48,16 +49,16 @@ def load_library(directory: str | Path | None = None, use_cache: bool = True) ->
     from .loader import discover, load
 
     root = specs_dir(directory)
-    if not use_cache:
-        return load([root])
-
-    files, problems = discover([root])
-    if not problems:
-        cached = cache.read(root, files)
-        if cached is not None:
-            return cached
-    library = load([root])
-    cache.write(root, files, library)
+    library = None
+    if use_cache:
+        files, problems = discover([root])
+        if not problems:
+            library = cache.read(root, files)
+    if library is None:
+        library = load([root])
+        if use_cache:
+            cache.write(root, files, library)
+    library.root = str(root)
     return library
 
 
@@ -65,8 +66,10 @@ def resolve(library: Library, name: str) -> Chip:
     """Find one chip by id or alias; never guess between candidates.
 
     A name matches when it equals an id or alias ignoring case, spaces, hyphens
-    and underscores (the validator keeps those unique). Anything looser is an
-    error: "ambiguous" when the name is part of several chips' names.
+    and underscores (the validator keeps those unique). A bare model number or
+    series name ("c500", "cloudmatrix") matches where an id or alias has a word
+    that starts with it: one such record resolves, several are an "ambiguous"
+    error that lists them.
     """
     key = normalize_name(name)
     if library.names is not None:
@@ -76,11 +79,19 @@ def resolve(library: Library, name: str) -> Chip:
         for chip in library.chips.values():
             if key in (normalize_name(n) for n in (chip.id, *chip.aliases)):
                 return chip
-    partial = sorted({c.id for c in library.chips.values()
-                      for n in (c.id, *c.aliases) if key and key in normalize_name(n)})
-    if len(partial) > 1:
-        raise LookupFailed(f"{name!r} is ambiguous: it is part of several chips' names", partial)
+    starts = sorted({c.id for c in library.chips.values()
+                     for n in (c.id, *c.aliases) if key and _starts_a_word(key, n)})
+    if len(starts) == 1:
+        return library.chips[starts[0]]
+    if len(starts) > 1:
+        raise LookupFailed(f"{name!r} is ambiguous: it names several records", starts)
     raise LookupFailed(f"unknown chip {name!r}", close_matches(library, name))
+
+
+def _starts_a_word(key: str, name: str) -> bool:
+    """Whether normalized `key` starts at a word of `name`: 'jm9' in 'Jingjia JM9231'."""
+    words = [w for w in re.split(r"[^0-9a-z]+", name.casefold()) if w]
+    return any("".join(words[i:]).startswith(key) for i in range(len(words)))
 
 
 def close_matches(library: Library, name: str, limit: int = 6) -> list[str]:
@@ -96,18 +107,100 @@ def close_matches(library: Library, name: str, limit: int = 6) -> list[str]:
 
 
 def select_claims(library: Library, names: list[str]) -> list[Claim]:
-    """Claims by id, or every claim about a chip; all claims when no names are given."""
+    """Claims by id, or about chips: one chip, every claim about it; several, the claims
+    between them. All claims when no names are given."""
+    ordered = sorted(library.claims.values(), key=lambda c: (c.subject, c.claimed_on, c.id))
     if not names:
-        return sorted(library.claims.values(), key=lambda c: (c.subject, c.claimed_on, c.id))
+        return ordered
     chosen: dict[str, Claim] = {}
+    chips: list[str] = []
     for name in names:
         if name in library.claims:
             chosen[name] = library.claims[name]
             continue
         try:
-            chip = resolve(library, name)
-        except LookupFailed:
-            close = difflib.get_close_matches(name, library.claims, n=6, cutoff=0.4)
-            raise LookupFailed(f"{name!r} is neither a claim id nor a chip", close) from None
-        chosen.update((c.id, c) for c in library.claims_about(chip.id))
-    return list(chosen.values())
+            chips.append(resolve(library, name).id)
+        except LookupFailed as exc:
+            if "ambiguous" in str(exc):
+                raise
+            close = difflib.get_close_matches(name, library.claims, n=3, cutoff=0.4)
+            raise LookupFailed(f"{name!r} is neither a claim id nor a chip",
+                               close + close_matches(library, name, 3)) from None
+    if len(chips) == 1:
+        chosen.update((c.id, c) for c in library.claims_about(chips[0]))
+    elif chips:
+        chosen.update((c.id, c) for c in ordered if c.subject in chips and c.baseline in chips)
+    return [c for c in ordered if c.id in chosen]
+
+
+def select_records(library: Library, vendor: str | None = None, country: str | None = None,
+                   kind: str | None = None, systems: bool = True) -> list[Chip]:
+    """Records of one vendor, country and kind (each optional, case-insensitive), sorted.
+
+    A filter that can match nothing in this library is a usage error naming what
+    exists, never an empty answer; `systems=False` leaves systems out unless `kind`
+    asks for them.
+    """
+    from .schema import KINDS
+
+    chips = list(library.chips.values())
+    if kind is not None and kind.lower() not in KINDS:
+        raise UsageError(f"--kind: unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    if country is not None:
+        if not re.fullmatch(r"[A-Za-z]{2}", country):
+            raise UsageError(f"--country: {country!r} is not a two-letter ISO code such as CN or US")
+        known = sorted({c.country for c in chips})
+        if country.upper() not in known:
+            raise UsageError(f"--country: no record from {country.upper()!r}; the library has "
+                             + ", ".join(known))
+    if vendor is not None:
+        vendors = {c.vendor.casefold(): c.vendor for c in chips}
+        if vendor.casefold() not in vendors:
+            close = difflib.get_close_matches(vendor.casefold(), vendors, n=3, cutoff=0.5)
+            close += [v for v in vendors if vendor.casefold() in v and v not in close]
+            hint = f"; did you mean {', '.join(repr(vendors[c]) for c in close)}?" if close else ""
+            raise UsageError(f"--vendor: unknown vendor {vendor!r}{hint} "
+                             f"(vendors: {', '.join(sorted(vendors.values()))})")
+    found = [c for c in chips
+             if (not vendor or c.vendor.casefold() == vendor.casefold())
+             and (not country or c.country == country.upper())
+             and (c.kind == kind.lower() if kind else systems or c.kind != "system")]
+    return sorted(found, key=lambda c: (c.vendor.casefold(), c.released or "9999", c.id))
+
+
+def resolve_all(library: Library, names: list[str]) -> list[Chip]:
+    """The chips named, each once, in the order given (two aliases may name one chip)."""
+    return list({c.id: c for c in (resolve(library, name) for name in names)}.values())
+
+
+def select_rules(library: Library, text: str | None) -> list:
+    """Every rule, or the one whose id contains `text` ("2023" for us-3a090-2023)."""
+    if not text:
+        return list(library.rules.values())
+    if text in library.rules:
+        return [library.rules[text]]
+    found = [r for r in library.rules.values() if text.casefold() in r.id]
+    if len(found) == 1:
+        return found
+    if found:
+        raise LookupFailed(f"rule {text!r} is ambiguous", sorted(r.id for r in found))
+    raise LookupFailed(f"unknown rule {text!r}", sorted(library.rules))
+
+
+def validate(paths: list[Path] | None, directory: str | Path | None = None) -> str:
+    """Check files (default: the whole library); a one-line summary, or DataError with every problem.
+
+    Files checked on their own may name chips of the active library; its file
+    names are its ids, so there is no need to load (or trust) it.
+    """
+    from ..errors import DataError
+    from .loader import check_files, discover
+
+    files, problems = discover(paths or [specs_dir(directory)])
+    library, more = check_files(files, record_ids(directory) if paths else set())
+    problems += more
+    if problems:
+        raise DataError(problems)
+    return (f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
+            f"{sum(len(c.values) for c in library.chips.values())} value(s), "
+            f"{len(library.claims)} claim(s), {len(library.rules)} rule(s)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .schema import TIERS
 
@@ -69,3 +70,35 @@ def _quoted(text: str) -> str:
     if re.fullmatch(r"[A-Za-z][\w .&()-]*", text) and not text.endswith(" ") and not reserved:
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_template(record_id: str, vendor: str, kind: str, country: str | None,
+                   output: Path | None, directory: str | Path | None, today: str) -> Path:
+    """Write a new record's template where it belongs (or to `output`); never overwrite.
+
+    Refuses a bad id or country (UsageError), an id already in the library, and
+    the library installed inside the package, which is not for editing.
+    """
+    from ..errors import ChipcmpError, UsageError
+    from .files import write_new
+    from .json_schema import modeline
+    from .library import default_specs_dir, record_ids, specs_dir
+    from .schema import COUNTRY_PATTERN, ID_PATTERN
+
+    if not re.match(ID_PATTERN, record_id):
+        raise UsageError(f"ID: {record_id!r}: use lower-case letters, digits and '-'")
+    if country and not re.match(COUNTRY_PATTERN, country):
+        raise UsageError(f"--country: {country!r} is not an ISO code such as US or CN")
+    root = specs_dir(directory)
+    if output is None:
+        if root == default_specs_dir() and root.parent.name == "chipcmp":
+            raise ChipcmpError("the library installed with chipcmp is not for editing; pass --specs DIR "
+                               "(your own library, e.g. the specs/ folder of a source checkout: "
+                               "git clone, then pip install -e '.[test]') or -o FILE")
+        folder = "systems" if kind == "system" else "chips"
+        output = root / folder / vendor_folder(vendor) / f"{record_id}.yaml"
+    if record_id in record_ids(directory):
+        raise ChipcmpError(f"{record_id!r} is already a record in {root}")
+    text = new_record(record_id, vendor, kind, today, modeline(output.absolute(), root.absolute()), country)
+    write_new(output, text)
+    return output

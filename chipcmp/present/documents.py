@@ -7,10 +7,14 @@ from dataclasses import asdict, fields
 from ..analysis.comparison import Cell, Comparison
 from ..metrics import CATALOGUE, DERIVED, METRICS, column_unit
 from ..model import Chip, Claim, Library, Source, Value, published_leaves
-from .formats import FORMAT_VERSION
 from ..numbers import fmt_plain
 
 CHIP_COLUMNS = ["id", "name", "vendor", "country", "kind", "released"]
+
+
+def chip_doc(chip: Chip) -> dict:
+    return {k: getattr(chip, k) for k in ("id", "name", "vendor", "country", "kind", "released",
+                                          "announced", "available", "aliases", "variant_of", "notes")}
 
 
 def chip_summary(chip: Chip) -> dict:
@@ -44,6 +48,7 @@ def value_doc(chip: Chip, value: Value) -> dict:
         "text": value.text,
         "published": value.published,
         "approximate": value.approximate,
+        "status": value.status,
         "sparsity": value.sparsity,
         "scope": value.scope,
         "derived": value.derived,
@@ -63,18 +68,32 @@ def references(chip: Chip, values: list[Value]) -> str:
     return " | ".join(dict.fromkeys(found))
 
 
-def value_row(chip: Chip, value: Value) -> dict:
-    """A flat (long-layout) row: chip, value, qualifiers and its full source."""
+def value_row(chip: Chip, value: Value, root: str | None = None) -> dict:
+    """A flat (long-layout) row: chip, value, qualifiers and its full source.
+
+    `file` is relative to the library root when one is given, so exports from
+    two checkouts compare equal.
+    """
     doc = value_doc(chip, value)
     doc.pop("inputs", None)
     source = doc.pop("source") or dict.fromkeys(SOURCE_KEYS)
-    row = {"chip": chip.id, "chip_name": chip.name, "vendor": chip.vendor}
+    row = {"chip": chip.id, "chip_name": chip.name, "vendor": chip.vendor, "country": chip.country,
+           "kind": chip.kind, "released": chip.released}
     row.update(doc)
     row.update({f"source_{k}": v for k, v in source.items()})
     row["sources"] = references(chip, [value])  # for a computed value: its inputs' sources
-    row["file"] = chip.path if value.line else None
+    row["file"] = _relative(chip.path, root) if value.line else None
     row["line"] = value.line
     return row
+
+
+def _relative(path: str, root: str | None) -> str:
+    import os
+
+    if not root:
+        return path
+    relative = os.path.relpath(path, root)
+    return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
 
 def conflicting_metrics(chip: Chip) -> list[str]:
@@ -114,7 +133,6 @@ def claim_row(claim: Claim) -> dict:
 
 def comparison_doc(comparison: Comparison) -> dict:
     return {
-        "version": FORMAT_VERSION,
         "baseline": comparison.baseline.id,
         "sparsity": comparison.sparsity,
         "chips": [{k: getattr(c, k) for k in CHIP_COLUMNS} for c in comparison.chips],
@@ -166,7 +184,7 @@ def comparison_rows(comparison: Comparison) -> list[dict]:
 
 
 def wide_rows(library: Library, values_of) -> tuple[list[dict], list[str]]:
-    """One row per chip; each column name carries metric, sparsity and unit.
+    """One row per chip; each column name carries metric, sparsity and unit (`--layout wide-full`).
 
     `values_of(chip)` gives the figures to export (see Figures.all_of). A cell
     holds the low and high ends (`_low`, `_high`): equal for one agreed figure,
@@ -185,17 +203,53 @@ def wide_rows(library: Library, values_of) -> tuple[list[dict], list[str]]:
         row = {k: getattr(chip, k) for k in CHIP_COLUMNS}
         row.update(dict.fromkeys(columns))
         for v in values[chip.id]:
-            metric = METRICS[v.metric]
-            base = _wide_name(v)
-            if metric.is_text:
-                row[base] = "; ".join(filter(None, [row[base], v.text]))
-                continue
-            low, high = row[f"{base}_low"], row[f"{base}_high"]
-            row[f"{base}_low"] = v.low if low is None else min(low, v.low)
-            row[f"{base}_high"] = v.high if high is None else max(high, v.high)
+            _widen(row, METRICS[v.metric], _wide_name(v), v)
         row["conflicts"] = " ".join(conflicting_metrics(chip))
         rows.append(row)
     return rows, CHIP_COLUMNS + columns + ["conflicts"]
+
+
+def combined_rows(library: Library, figures, metrics) -> tuple[list[dict], list[str]]:
+    """One row per chip, one column pair per metric (`--layout wide`, the default).
+
+    The figures are the ones `compare` reads: for the whole record (no per-die
+    figures), published before summed over parts, and for throughputs dense
+    ones, else those whose source does not say; `<metric>_sparsity` says which.
+    """
+    columns: list[str] = []
+    for metric in metrics:
+        if metric.is_text:
+            columns.append(metric.key)
+            continue
+        base = "_".join(p for p in (metric.key, column_unit(metric.unit)) if p)
+        columns += [f"{base}_low", f"{base}_high"] + ([f"{metric.key}_sparsity"] if metric.throughput else [])
+    rows = []
+    for chip in library.chips.values():
+        row = {k: getattr(chip, k) for k in CHIP_COLUMNS}
+        row.update(dict.fromkeys(columns))
+        for metric in metrics:
+            found = [v for v in figures.preferred(chip, metric.key) if not v.scope]
+            if metric.throughput:
+                found = ([v for v in found if v.sparsity == "dense"]
+                         or [v for v in found if v.sparsity == "unspecified"])
+                if found:
+                    row[f"{metric.key}_sparsity"] = found[0].sparsity
+            base = "_".join(p for p in (metric.key, column_unit(metric.unit)) if p)
+            for v in found:
+                _widen(row, metric, base if not metric.is_text else metric.key, v)
+        row["conflicts"] = " ".join(conflicting_metrics(chip))
+        rows.append(row)
+    return rows, CHIP_COLUMNS + columns + ["conflicts"]
+
+
+def _widen(row: dict, metric, base: str, v: Value) -> None:
+    """Add a figure to a wide row: text joined, numbers widening [low, high]."""
+    if metric.is_text:
+        row[base] = "; ".join(filter(None, [row[base], v.text]))
+        return
+    low, high = row[f"{base}_low"], row[f"{base}_high"]
+    row[f"{base}_low"] = v.low if low is None else min(low, v.low)
+    row[f"{base}_high"] = v.high if high is None else max(high, v.high)
 
 
 def _wide_name(value: Value) -> str:
@@ -204,6 +258,10 @@ def _wide_name(value: Value) -> str:
     unit = column_unit(METRICS[value.metric].unit)
     origin = "from_parts" if value.origin == "aggregate" else None
     return "_".join(p for p in (value.metric, value.sparsity, scope, unit, origin) if p)
+
+
+def part_sum_doc(chip: Chip, summed: Value, published: list[Value], gap) -> dict:
+    return {**value_doc(chip, summed), "published": [value_doc(chip, v) for v in published], "gap": gap}
 
 
 def finding_row(finding) -> dict:

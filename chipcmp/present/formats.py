@@ -27,14 +27,25 @@ def to_csv(rows: list[dict], columns: list[str] | None = None) -> str:
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="raise")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+        writer.writerow({k: _safe_cell(clean_numbers(v)) for k, v in row.items()})
     return buffer.getvalue()
 
 
+def clean_numbers(value):
+    """Floats without binary noise: 0.72, not 0.7200000000000001 (12 significant digits)."""
+    if isinstance(value, float):
+        return float(f"{value:.12g}")
+    if isinstance(value, dict):
+        return {k: clean_numbers(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_numbers(v) for v in value]
+    return value
+
+
 def to_json(document) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(clean_numbers(document), indent=2, ensure_ascii=False) + "\n"
 
 
 def to_json_lines(rows: list[dict]) -> str:
     """One JSON object per line, each row on its own: what pandas.read_json(lines=True) reads."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(json.dumps(clean_numbers(row), ensure_ascii=False) + "\n" for row in rows)

@@ -1,0 +1,135 @@
+"""`controls` as a result: a row per chip, a column per rule, and the arithmetic on request."""
+
+from __future__ import annotations
+
+from ..analysis.controls import UNDETERMINED, assumes_dense, explain
+from ..metrics import METRICS
+from ..numbers import fmt_range
+from .documents import classification_doc, classification_row
+from .grid import Column, Grid, footnote_texts
+from .notes import Footnotes, Notes, figure_lines
+
+DENSE_NOTE = "? counts a throughput whose source does not say dense or sparse as dense"
+OUTCOME = {True: "yes", False: "no", None: "unknown"}
+
+
+def class_text(result) -> str:
+    if result.klass is None:
+        return "not caught"
+    return result.klass
+
+
+def rule_label(rule) -> str:
+    """'2022 rule' for us-3a090-2022: the part that differs between the shipped rules."""
+    return rule.id.rsplit("-", 1)[-1] if rule.id[-4:].isdigit() else rule.id
+
+
+class ControlsResult:
+    title = "chipcmp controls"
+
+    def __init__(self, results: list, notes: list[str] = (), explain: bool = False):
+        self.results = results  # Classification per (chip, rule), chips in order
+        self.system_notes = list(notes)
+        self.explain = explain
+
+    def document(self) -> list[dict]:
+        return [{**classification_doc(r),
+                 "steps": [{"class": s.klass, "test": s.text, "holds": s.outcome} for s in explain(r)]}
+                for r in self.results]
+
+    def rows(self) -> list[dict]:
+        return [classification_row(r) for r in self.results]
+
+    def columns(self) -> list[str]:
+        return ["chip", "rule", "tpp_low", "tpp_high", "pd_low", "pd_high", "class", "missing",
+                "assumes_dense", "reason", "sources"]
+
+    def _by_chip(self) -> dict:
+        chips: dict[str, list] = {}
+        for r in self.results:
+            chips.setdefault(r.chip.id, []).append(r)
+        return chips
+
+    def grid(self) -> Grid:
+        footnotes, notes = Footnotes(), Notes()
+        rules = list({r.rule.id: r.rule for r in self.results}.values())
+        body, dense = [], False
+        for chip_id, results in self._by_chip().items():
+            first = results[0]
+            marks = ""
+            if any(assumes_dense(r) for r in results):
+                marks, dense = " ?", True
+            tpp = "\n".join(figure_lines(first.chip, first.figures.get("tpp", []), footnotes)) or "—"
+            pd = "\n".join(figure_lines(first.chip, first.figures.get("performance_density", []),
+                                        footnotes)) or "—"
+            by_rule = {r.rule.id: r for r in results}
+            body.append([chip_id] + [class_text(by_rule[rule.id]) if rule.id in by_rule else ""
+                                     for rule in rules]
+                        + [tpp + marks, pd, notes.ref(self._reason(results))])
+        columns = ([Column("chip")] + [Column(rule_label(rule)) for rule in rules]
+                   + [Column("TPP", justify="right"), Column("PD", justify="right"), Column("why")])
+        legend = [f"{rule_label(r)}: {r.name}" for r in rules] + ([DENSE_NOTE] if dense else [])
+        legend.append("TPP: largest dense throughput × its bit length; PD: TPP ÷ die area (mm²)")
+        return Grid(self.title, columns, body, legend=legend,
+                    notes=[f"note: {n}" for n in self.system_notes] + notes.lines(),
+                    footnotes=footnotes, empty="no chip to classify")
+
+    @staticmethod
+    def _reason(results) -> str:
+        """Per rule, the class and the comparisons that decided it (or left it undecided)."""
+        parts = []
+        for r in results:
+            steps = explain(r)
+            if r.klass == UNDETERMINED:
+                shown = [s.text for s in steps if s.outcome is None]
+                decided = "undetermined: " + "; ".join(shown or [r.reason])
+            else:
+                wanted = r.klass is not None  # caught: what held; not caught: what failed
+                shown = [s.text for s in steps if s.outcome is wanted and (not wanted or s.klass == r.klass)]
+                decided = f"{class_text(r)}: " + "; ".join(
+                    f"{t} {'holds' if wanted else 'fails'}" for t in dict.fromkeys(shown))
+            parts.append(f"{rule_label(r.rule)} {decided}")
+        return " · ".join(parts)
+
+    def _explanation(self, footnotes: Footnotes) -> list[str]:
+        lines = []
+        for chip_id, results in self._by_chip().items():
+            first = results[0]
+            lines.append(f"{chip_id}")
+            for key in ("tpp", "performance_density"):
+                for v in first.figures.get(key, []):
+                    refs = figure_lines(first.chip, [v], footnotes)[0].rsplit(" ", 1)[-1]
+                    lines.append(f"  {METRICS[key].label} = {v.derived} = {fmt_range(v.low, v.high)} {refs}")
+            for r in results:
+                lines.append(f"  {r.rule.id} → {class_text(r)}")
+                for step in explain(r):
+                    lines.append(f"    {step.klass}: {step.text} → {OUTCOME[step.outcome]}")
+        return lines
+
+    def table(self):
+        return _Explained(self) if self.explain else self.grid()
+
+    def markdown(self) -> str:
+        grid = self.grid()
+        if self.explain:
+            grid.notes += ["", "```text", *self._explanation(grid.footnotes), "```"]
+        return grid.markdown()
+
+
+class _Explained:
+    """The grid, then each chip's arithmetic: values plugged into every comparison."""
+
+    def __init__(self, result: ControlsResult):
+        self.result = result
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        grid = self.result.grid()
+        lines = self.result._explanation(grid.footnotes)  # numbers its sources before the footnotes print
+        footnotes, grid.footnotes = grid.footnotes, None
+        yield grid
+        yield Text("")
+        for line in lines:
+            yield Text(line)
+        yield from footnote_texts(footnotes)

@@ -1,0 +1,45 @@
+"""`export` as a result: the whole library, long (every value with its source) or wide."""
+
+from __future__ import annotations
+
+from ..metrics import CATALOGUE, DERIVED
+from .documents import combined_rows, value_row, wide_rows
+
+LAYOUTS = ("long", "wide", "wide-full")
+
+
+class ExportResult:
+    title = "chipcmp export"
+
+    def __init__(self, library, figures, layout: str = "long", derived: bool = True):
+        if layout not in LAYOUTS:
+            raise ValueError(layout)
+        self.layout = layout
+
+        def values_of(chip):
+            return figures.all_of(chip) if derived else chip.values
+
+        if layout == "long":
+            self._rows = [value_row(c, v, library.root) for c in library.chips.values()
+                          for v in values_of(c)]
+            self._columns = list(self._rows[0]) if self._rows else None
+        elif layout == "wide":
+            metrics = CATALOGUE + DERIVED if derived else CATALOGUE
+            self._rows, self._columns = combined_rows(library, figures, metrics)
+        else:
+            self._rows, self._columns = wide_rows(library, values_of)
+
+    def document(self) -> dict:
+        return {"layout": self.layout, "items": self._rows}
+
+    def rows(self) -> list[dict]:
+        return self._rows
+
+    def columns(self) -> list[str] | None:
+        return self._columns
+
+    def table(self):  # export has no table format; emit is never asked for one
+        raise NotImplementedError
+
+    def markdown(self) -> str:
+        raise NotImplementedError

@@ -1,0 +1,173 @@
+"""Tables that fit the width they are printed at, with nothing split inside a value.
+
+A Grid is a header and rows of cells (a cell may hold several lines). Only
+columns marked `wrap` (free text) may wrap, at spaces; numbers, ids, ratios and
+verdicts never do. When the table is wider than the terminal, the grid first
+drops its optional columns (they stay in CSV and JSON), then either splits its
+columns into several tables that repeat the key columns (`overflow="split"`,
+for compare) or prints each row as a short record (`overflow="records"`).
+Rich is imported only when a grid is drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .notes import Footnotes
+
+WRAP_MIN = 20  # free text is not squeezed narrower than this
+
+
+@dataclass
+class Column:
+    name: str
+    justify: str = "left"
+    wrap: bool = False  # free text: may wrap at spaces
+    optional: int = 0  # > 0: dropped when the width is short, the highest first
+
+
+@dataclass
+class Grid:
+    title: str
+    columns: list[Column]
+    rows: list[list[str]]
+    keys: int = 1  # leading columns that identify a row (repeated when split)
+    overflow: str = "records"  # records | split
+    caption: str | None = None
+    legend: list[str] = field(default_factory=list)  # marker meanings, printed dim
+    notes: list[str] = field(default_factory=list)  # numbered long text
+    footnotes: Footnotes | None = None
+    sections: list[int] = field(default_factory=list)  # row indexes that start a new group
+    empty: str = "nothing to show"
+
+    # -- terminal -------------------------------------------------------------
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        if self.rows:
+            yield from self._fitted(options.max_width)
+        else:
+            yield Text(f"{self.title}: {self.empty}", style="dim")
+        yield from self._below()
+
+    def _fitted(self, width: int):
+        def fits(shown: list[int]) -> bool:
+            return self._width(shown) <= width
+
+        shown = list(range(len(self.columns)))
+        for level in sorted({c.optional for c in self.columns if c.optional}, reverse=True) + [0]:
+            if fits(shown):
+                yield self._table(shown)
+                return
+            shown = [i for i in shown if not 0 < self.columns[i].optional >= level]
+        if self.overflow == "split":
+            groups = self._split(shown, fits)
+            if groups:
+                for i, group in enumerate(groups):
+                    yield self._table(group, title=i == 0)
+                return
+        yield from self._records(shown)
+
+    def _width(self, shown: list[int]) -> int:
+        """The printed width with no value wrapped: free text may wrap down to WRAP_MIN cells."""
+        from rich.cells import cell_len
+
+        total = 0
+        for i in shown:
+            column = self.columns[i]
+            lines = [line for row in self.rows for line in row[i].split("\n")]
+            cells = max((cell_len(line) for line in lines), default=0)
+            header = max(cell_len(line) for line in column.name.split("\n"))
+            if column.wrap:
+                longest_word = max((cell_len(w) for line in lines for w in line.split()), default=0)
+                cells = min(cells, max(WRAP_MIN, longest_word))
+            total += max(cells, header)
+        return total + 2 * (len(shown) - 1)
+
+    def _split(self, shown: list[int], fits) -> list[list[int]] | None:
+        keys, rest = shown[: self.keys], shown[self.keys:]
+        groups, current = [], []
+        for i in rest:
+            if current and not fits(keys + current + [i]):
+                groups.append(keys + current)
+                current = []
+            current.append(i)
+        groups.append(keys + current)
+        return groups if all(fits(g) for g in groups) else None
+
+    def _table(self, shown: list[int], title: bool = True):
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(title=self.title if title else None,
+                      box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+        for i in shown:
+            column = self.columns[i]
+            table.add_column(column.name, justify=column.justify, no_wrap=not column.wrap,
+                             overflow="fold" if column.wrap else "ignore")
+        for n, row in enumerate(self.rows):
+            if n in self.sections and n:
+                table.add_section()
+            table.add_row(*[Text(row[i], justify=self.columns[i].justify) for i in shown])
+        return table
+
+    def _records(self, shown: list[int]):
+        """Each row as its key on one line, then 'column value · column value', wrapped at the dots."""
+        from rich.text import Text
+
+        yield Text(self.title, style="bold")
+        key = shown[0]
+        for row in self.rows:
+            yield Text(row[key], style="bold")
+            parts = [f"{self.columns[i].name} {row[i]}".replace("\n", " / ")
+                     for i in shown[1:] if row[i]]
+            yield Text("  " + " · ".join(parts))
+
+    def _below(self):
+        from rich.text import Text
+
+        if self.caption and self.rows:
+            yield Text(self.caption, style="dim")
+        for line in self.legend:
+            yield Text(line, style="dim")
+        for line in self.notes:
+            yield Text(line)
+        if self.footnotes:
+            yield from footnote_texts(self.footnotes)
+
+    # -- documents ------------------------------------------------------------
+
+    def markdown(self) -> str:
+        def line(cells):
+            return "| " + " | ".join(_md_cell(c) for c in cells) + " |"
+
+        header = [c.name for c in self.columns]
+        parts = [f"**{self.title}**", ""]
+        if self.rows:
+            parts += [line(header), line(["---"] * len(header))] + [line(r) for r in self.rows]
+        else:
+            parts.append(self.empty)
+        if self.caption:
+            parts += ["", self.caption]
+        below = [f"- {x}" for x in self.legend] + [f"{x}  " for x in self.notes]
+        if self.footnotes:
+            below += [f"{x}  " for x in self.footnotes.markdown()]
+        if below:
+            parts += [""] + below
+        return "\n".join(parts) + "\n"
+
+
+def footnote_texts(footnotes: Footnotes):
+    """Each source's citation, then its URL on a line of its own: never wrapped, clickable."""
+    from rich.text import Text
+
+    for text, url in footnotes.lines():
+        yield Text(text)
+        if url:
+            yield Text("    " + url, style=f"link {url}", no_wrap=True, overflow="ignore")
+
+
+def _md_cell(text: str) -> str:
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
