@@ -48,7 +48,7 @@ def test_table_names_sources_and_marks_qualifiers(run_fixture):
     out = result.stdout
     assert result.exit_code == 0, result.output
     assert "Alpha X1 datasheet" in out and "https://example.com/beta-y2" in out
-    assert "80–90 [2] / 120 [3]" in out  # a conflict shows both values, each sourced
+    assert "80–90 [2]" in out and "120 [3] ≠?" in out  # a conflict shows both values, each sourced
     assert "≠ sources disagree" in out and "? the source does not say dense or sparse" in out
     assert "β published with binary prefixes" in out
     assert "0.80–1.20×" in out
@@ -73,11 +73,13 @@ def test_sparse_figure_is_never_shown_as_dense(run_fixture):
 def test_compare_markdown(run_fixture):
     result = run_fixture("compare", "alpha-x1", "beta-y2", "-m", "tdp,memory_bandwidth", "-f", "markdown")
     lines = result.stdout.splitlines()
-    assert lines[0] == "| Metric | Unit | Alpha X1 | Beta Y2 |"
-    assert lines[1] == "| --- | --- | --- | --- |"
-    # rows follow the order the user asked for
-    assert lines[2] == "| TDP | W | 400 [1] | — |"
-    assert lines[3] == "| Memory bandwidth | GB/s | 2,000 [1] | 1,600 [2] ~ · 0.80× |"
+    assert lines[0] == "**chipcmp compare — dense figures**"
+    assert lines[2] == "| Metric | Unit | Alpha X1 | Beta Y2 |"
+    assert lines[3] == "| --- | --- | --- | --- |"
+    # rows follow the order the user asked for; each ratio row names its divisor
+    assert lines[4] == "| TDP | W | 400 [1] | — |"
+    assert lines[5] == "| Memory bandwidth | GB/s | 2,000 [1] | 1,600 [2] ~ |"
+    assert lines[6] == "| ÷ X1 |  | baseline | 0.80× |"
 
 
 def test_baseline_option(run_fixture):
@@ -164,16 +166,27 @@ def test_export_long_keeps_provenance(run_fixture):
     assert per_watt["sources"] == "Alpha — Alpha X1 datasheet [vendor]"
 
 
-def test_export_wide_columns_carry_units(run_fixture):
+def test_export_wide_has_one_column_pair_per_metric_as_compare_reads_it(run_fixture):
     rows = list(csv.DictReader(io.StringIO(run_fixture("export", "--layout", "wide").stdout)))
+    alpha = next(r for r in rows if r["id"] == "alpha-x1")
+    beta = next(r for r in rows if r["id"] == "beta-y2")
+    assert (alpha["bf16_tflops_low"], alpha["bf16_sparsity"]) == ("100.0", "dense")  # never the sparse 200
+    # beta-y2 has a dense 120 and an unstated 80–90: the dense figure comes first
+    assert (beta["bf16_tflops_low"], beta["bf16_tflops_high"], beta["bf16_sparsity"]) == ("120.0", "120.0", "dense")
+    assert beta["fp8_tflops_low"] == "" and beta["fp8_sparsity"] == ""  # only a sparse figure: none
+    assert alpha["memory_bandwidth_gb_s_low"] == "2000.0"
+
+
+def test_export_wide_full_columns_carry_sparsity_and_units(run_fixture):
+    rows = list(csv.DictReader(io.StringIO(run_fixture("export", "--layout", "wide-full").stdout)))
     alpha = next(r for r in rows if r["id"] == "alpha-x1")
     assert alpha["bf16_dense_tflops_low"] == "100.0"
     assert alpha["bf16_sparse_tflops_low"] == "200.0"
     assert alpha["memory_bandwidth_gb_s_low"] == "2000.0"
     beta = next(r for r in rows if r["id"] == "beta-y2")
     assert beta["bf16_unspecified_tflops_low"] == "80.0" and beta["bf16_unspecified_tflops_high"] == "90.0"
-    doc = json.loads(run_fixture("export", "-f", "json", "--layout", "wide").stdout)
-    assert doc["version"] == 1 and doc["layout"] == "wide"
+    doc = json.loads(run_fixture("export", "-f", "json", "--layout", "wide-full").stdout)
+    assert doc["version"] == 1 and doc["layout"] == "wide-full"
 
 
 def test_export_to_file_is_atomic(run_fixture, tmp_path):
@@ -181,7 +194,7 @@ def test_export_to_file_is_atomic(run_fixture, tmp_path):
     target.write_text("precious", encoding="utf-8")
     result = run_fixture("export", "-o", str(target))
     assert result.exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("chip,chip_name,vendor,metric")
+    assert target.read_text(encoding="utf-8").startswith("chip,chip_name,vendor,country,kind,released,metric")
     assert not list(tmp_path.glob(".out.csv.*"))
 
 
@@ -256,5 +269,7 @@ def test_completion_offers_aliases_once_the_library_was_loaded(run, monkeypatch)
 def test_completion_of_commands_options_and_metrics():
     assert "compare" in _complete("chipcmp comp") and "controls" in _complete("chipcmp co")
     assert _complete("chipcmp compare --spa") == ["--sparsity"]
-    assert _complete("chipcmp compare a100 h100 -m bf16,fp") == [
+    found = _complete("chipcmp compare a100 h100 -m bf16,fp")
+    assert found[:7] == [
         "bf16,fp64", "bf16,fp64_tensor", "bf16,fp32", "bf16,fp16", "bf16,fp16_vector", "bf16,fp8", "bf16,fp4"]
+    assert "bf16,fp8_per_watt" in found  # derived metrics complete too

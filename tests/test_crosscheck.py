@@ -15,6 +15,11 @@ def finding_list(run, *extra):
     return list(csv.DictReader(io.StringIO(result.stdout)))
 
 
+def _rows(result):
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
 def findings(run, *extra):
     return {(r["chip"], r["metric"]): r for r in finding_list(run, *extra)}
 
@@ -53,16 +58,38 @@ def test_not_an_epoch_file(run, tmp_path):
     assert result.exit_code == 1 and "not Epoch's ML hardware CSV" in result.stderr
 
 
-def test_sparse_figure_twice_epochs_is_explained(run):
-    rows = findings(run)
+H200_UNLABELLED = """\
+id: nvidia-h200-sxm
+name: NVIDIA H200 SXM
+vendor: NVIDIA
+country: US
+kind: module
+sources:
+  nv: {publisher: NVIDIA, title: H200 datasheet, accessed: 2026-11-21, tier: vendor}
+  press: {publisher: Some Press, title: H200 launch story, accessed: 2026-11-21, tier: press}
+specs:
+  fp8:
+    - {value: 1979 TFLOPS, sparsity: dense, source: nv}
+    - {value: 4000 TFLOPS, sparsity: unspecified, source: press}
+  int8: {value: 1979 TOPS, sparsity: dense, source: nv}
+"""
+
+
+def test_sparse_figure_twice_epochs_is_explained(run, tmp_path):
+    # The press "4 petaflops" (NVIDIA's 3,958 sparse) once sat unlabelled in the H200 file.
+    (tmp_path / "chips").mkdir()
+    (tmp_path / "chips" / "nvidia-h200-sxm.yaml").write_text(H200_UNLABELLED, encoding="utf-8")
+    rows = {(r["chip"], r["metric"]): r for r in _rows(run("--specs", str(tmp_path), "crosscheck",
+                                                           "epoch", SAMPLE, "--all", "-f", "csv"))}
     fp8 = rows[("nvidia-h200-sxm", "fp8")]
-    # Epoch's 1979 is the dense rate; chipcmp also keeps the press "4 petaflops" (NVIDIA's 3958 sparse)
     assert float(fp8["epoch"]) == 1979 and fp8["status"] == "conflict-kept"
-    assert fp8["chipcmp"] == "1979 (dense) / 1979 (unspecified) / 4000 (unspecified)"
+    assert fp8["chipcmp"] == "1979 (dense) / 4000 (unspecified)"
     assert fp8["remark"] == "chipcmp's 4000 (unspecified) is 2× Epoch's figure: likely a 2:4-sparse figure"
     assert rows[("nvidia-h200-sxm", "int8")]["remark"] == ""  # 1979 everywhere, nothing doubled
+    # the shipped H200 labels the 4 PFLOPS figure sparse, so its dense figures agree with Epoch's
+    assert findings(run)[("nvidia-h200-sxm", "fp8")]["status"] == "agrees"
     # The plain FP16 column's 2x gap (S4000: 49.15 vs 100) is shader-vs-tensor, not sparsity
-    s4000 = rows[("moorethreads-mtt-s4000", "fp16")]
+    s4000 = findings(run)[("moorethreads-mtt-s4000", "fp16")]
     assert float(s4000["epoch"]) == 49.15 and "2:4-sparse" not in s4000["remark"]
 
 

@@ -102,7 +102,7 @@ def test_svg_names_the_chips_ridge_points_and_sources(library, tmp_path):
     assert {"153", "37", "74"} <= texts  # ridge labels in FLOP/B: 312/2039, 148/4000, 296/4000 × 1000
     assert any("nv-a100-datasheet (NVIDIA)" in t for t in texts)
     assert any("tomshardware-h20 (Tom's Hardware, tomshardware.com)" in t for t in texts)
-    assert any("sparsity unstated" in t for t in texts)  # the H20's sources do not say
+    assert not any("sparsity unstated" in t for t in texts)  # the H20's figures are all labelled dense
 
 
 def test_png_is_a_png_and_the_same_library_draws_the_same_bytes(library, tmp_path):

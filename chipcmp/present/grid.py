@@ -143,7 +143,7 @@ class Grid:
         def line(cells):
             return "| " + " | ".join(_md_cell(c) for c in cells) + " |"
 
-        header = [c.name for c in self.columns]
+        header = [c.name.replace("\n", " ") for c in self.columns]
         parts = [f"**{self.title}**", ""]
         if self.rows:
             parts += [line(header), line(["---"] * len(header))] + [line(r) for r in self.rows]

@@ -230,11 +230,12 @@ class ShowResult:
                                       v.approximate and "approx.",
                                       v.status != "shipping" and v.status) if q]
             remark = "; ".join(filter(None, [v.derived and f"derived: {v.derived}", v.note]))
-            body.append([v.metric, f"{shown} {display_unit(METRICS[v.metric].unit)}".rstrip(),
+            value = f"{shown} {display_unit(METRICS[v.metric].unit)}".rstrip()
+            body.append([v.metric, value, v.published if v.published != value else "",
                          ", ".join(qualifiers), str(footnotes.ref(chip, v.source)),
                          notes.ref(remark) if remark else ""])
-        columns = [Column("metric"), Column("value", justify="right"), Column("qualifiers"),
-                   Column("src", justify="right"), Column("note")]
+        columns = [Column("metric"), Column("value", justify="right"), Column("as published", optional=1),
+                   Column("qualifiers"), Column("src", justify="right"), Column("note")]
         dates = ", ".join(f"{k} {getattr(chip, k)}" for k in ("announced", "available", "released")
                           if getattr(chip, k))
         heading = f"{chip.name} — {chip.id} · {chip.vendor} ({chip.country}) · {chip.kind}"
