@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .emit import ResultMethods
 from ..metrics import METRICS, display_unit
 from ..numbers import fmt_ratio
 from .documents import claim_doc, claim_row, verdict_doc, verdict_row
@@ -16,7 +17,7 @@ def _compares(claim) -> str:
     return claim.metric or "workload"
 
 
-class ClaimsResult:
+class ClaimsResult(ResultMethods):
     title = "chipcmp claims"
 
     def __init__(self, claims: list):
@@ -47,7 +48,7 @@ class ClaimsResult:
         return self.grid().markdown()
 
 
-class CheckResult:
+class CheckResult(ResultMethods):
     """Columns: claim, claimed, implied, verdict; the figures and the reason as notes."""
 
     title = "chipcmp check"
@@ -72,7 +73,7 @@ class CheckResult:
         for v in self.verdicts:
             claim = v.claim
             body.append([claim.id, claim.ratio, fmt_ratio(v.implied) or "—", v.verdict,
-                         notes.ref(self._explanation(v, footnotes))])
+                         f"({notes.ref(self._explanation(v, footnotes))})"])
         columns = [Column("claim"), Column("claimed", justify="right"),
                    Column("implied", justify="right"), Column("verdict"), Column("why")]
         return Grid(self.title, columns, body, legend=[TOLERANCE_NOTE],

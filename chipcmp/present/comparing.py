@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .emit import ResultMethods
 from ..analysis.comparison import Cell, Comparison
 from ..metrics import display_unit
 from ..numbers import fmt_ratio
@@ -44,7 +45,7 @@ def cell_lines(cell: Cell, notes: Footnotes) -> list[str]:
     return lines
 
 
-class ComparisonResult:
+class ComparisonResult(ResultMethods):
     """Metrics as rows, chips as columns; under each metric a row '÷ <baseline>' of ratios."""
 
     def __init__(self, comparison: Comparison):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .emit import ResultMethods
 from ..analysis.controls import UNDETERMINED, assumes_dense, explain
 from ..metrics import METRICS
 from ..numbers import fmt_range
@@ -10,7 +11,10 @@ from .grid import Column, Grid, footnote_texts
 from .notes import Footnotes, Notes, figure_lines
 
 DENSE_NOTE = "? counts a throughput whose source does not say dense or sparse as dense"
-OUTCOME = {True: "yes", False: "no", None: "unknown"}
+def outcome_text(step) -> str:
+    if step.outcome is not None:
+        return "yes" if step.outcome else "no"
+    return "unknown: no figure" if "(no figure)" in step.text else "unknown: the range straddles it"
 
 
 def class_text(result) -> str:
@@ -24,7 +28,7 @@ def rule_label(rule) -> str:
     return rule.id.rsplit("-", 1)[-1] if rule.id[-4:].isdigit() else rule.id
 
 
-class ControlsResult:
+class ControlsResult(ResultMethods):
     title = "chipcmp controls"
 
     def __init__(self, results: list, notes: list[str] = (), explain: bool = False):
@@ -65,7 +69,7 @@ class ControlsResult:
             by_rule = {r.rule.id: r for r in results}
             body.append([chip_id] + [class_text(by_rule[rule.id]) if rule.id in by_rule else ""
                                      for rule in rules]
-                        + [tpp + marks, pd, notes.ref(self._reason(results))])
+                        + [tpp + marks, pd, f"({notes.ref(self._reason(results))})"])
         columns = ([Column("chip")] + [Column(rule_label(rule)) for rule in rules]
                    + [Column("TPP", justify="right"), Column("PD", justify="right"), Column("why")])
         legend = [f"{rule_label(r)}: {r.name}" for r in rules] + ([DENSE_NOTE] if dense else [])
@@ -81,8 +85,9 @@ class ControlsResult:
         for r in results:
             steps = explain(r)
             if r.klass == UNDETERMINED:
-                shown = [s.text for s in steps if s.outcome is None]
-                decided = "undetermined: " + "; ".join(shown or [r.reason])
+                shown = [s.text if "(no figure)" in s.text else f"{s.text} (the range straddles it)"
+                         for s in steps if s.outcome is None]
+                decided = "undetermined: " + "; ".join(dict.fromkeys(shown) or [r.reason])
             else:
                 wanted = r.klass is not None  # caught: what held; not caught: what failed
                 shown = [s.text for s in steps if s.outcome is wanted and (not wanted or s.klass == r.klass)]
@@ -103,7 +108,7 @@ class ControlsResult:
             for r in results:
                 lines.append(f"  {r.rule.id} → {class_text(r)}")
                 for step in explain(r):
-                    lines.append(f"    {step.klass}: {step.text} → {OUTCOME[step.outcome]}")
+                    lines.append(f"    {step.klass}: {step.text} → {outcome_text(step)}")
         return lines
 
     def table(self):

@@ -40,6 +40,29 @@ class Result(Protocol):
         ...
 
 
+class ResultMethods:
+    """What every result offers in Python: its JSON document, a DataFrame, Markdown in notebooks."""
+
+    def to_dict(self):
+        """The JSON document, with its version, as plain Python values."""
+        import json
+
+        return json.loads(render(self, "json"))
+
+    def to_frame(self):
+        """The CSV rows as a pandas DataFrame (needs pandas: pip install 'chipcmp[frames]')."""
+        try:
+            import pandas
+        except ImportError:
+            raise ChipcmpError("to_frame needs pandas: pip install 'chipcmp[frames]'") from None
+        import io
+
+        return pandas.read_csv(io.StringIO(render(self, "csv")))
+
+    def _repr_markdown_(self) -> str:  # Jupyter shows this
+        return self.markdown()
+
+
 class TextResult:
     """Output that is text already (the JSON Schema): only the "text" format applies."""
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from .emit import ResultMethods
 from ..metrics import CATALOGUE, DERIVED
 from .documents import combined_rows, value_row, wide_rows
 
 LAYOUTS = ("long", "wide", "wide-full")
 
 
-class ExportResult:
+class ExportResult(ResultMethods):
     title = "chipcmp export"
 
     def __init__(self, library, figures, layout: str = "long", derived: bool = True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .emit import ResultMethods
 from ..analysis.comparison import Cell
 from ..metrics import CATALOGUE, DERIVED, METRICS, display_unit
 from ..numbers import fmt_number, fmt_range
@@ -11,7 +12,7 @@ from .grid import Column, Grid
 from .notes import Footnotes, Notes, figure_lines, legend, markers
 
 
-class RowsResult:
+class RowsResult(ResultMethods):
     """A listing whose JSON is {"items": rows} and whose table shows some of the columns."""
 
     def __init__(self, title: str, rows: list[dict], columns: list[str], shown: list[Column],
@@ -96,7 +97,7 @@ def findings_result(findings, all_rows: bool) -> RowsResult:
     return RowsResult("chipcmp crosscheck epoch", rows, columns, shown, "no disagreement found")
 
 
-class RankResult:
+class RankResult(ResultMethods):
     def __init__(self, entries: list, without: list, key: str, sparsity: str):
         self.entries, self.without, self.key = entries, without, key
         self.title = f"chipcmp rank — {METRICS[key].label} ({sparsity})"
@@ -137,7 +138,7 @@ class RankResult:
         return self.grid().markdown()
 
 
-class GapResult:
+class GapResult(ResultMethods):
     title = "chipcmp gap"
 
     def __init__(self, gap):
@@ -192,7 +193,7 @@ def gap_text(doc: dict) -> str:
     return "\n".join(lines)
 
 
-class ShowResult:
+class ShowResult(ResultMethods):
     """Every value of one record with its source; disagreements, sums over parts, claims."""
 
     def __init__(self, chip, library, figures, classifications: list = ()):
@@ -233,7 +234,7 @@ class ShowResult:
             value = f"{shown} {display_unit(METRICS[v.metric].unit)}".rstrip()
             body.append([v.metric, value, v.published if v.published != value else "",
                          ", ".join(qualifiers), str(footnotes.ref(chip, v.source)),
-                         notes.ref(remark) if remark else ""])
+                         f"({notes.ref(remark)})" if remark else ""])
         columns = [Column("metric"), Column("value", justify="right"), Column("as published", optional=1),
                    Column("qualifiers"), Column("src", justify="right"), Column("note")]
         dates = ", ".join(f"{k} {getattr(chip, k)}" for k in ("announced", "available", "released")
