@@ -254,11 +254,16 @@ def show(
         from ..present.tables import chip_detail
 
         _show(chip_detail(found, library))
+        if library.measurements_of(found.id):
+            from ..present.workload import measurements_table
+
+            _show(measurements_table(library.measurements_of(found.id)))
     elif format is TableFormat.json:
         from ..analysis.figures import Figures
         from ..present.formats import FORMAT_VERSION, to_json
         from ..analysis.systems import part_sums
         from ..present.documents import conflicting_metrics
+        from ..present.workload import measurement_doc
 
         doc = {
             "version": FORMAT_VERSION,
@@ -269,6 +274,7 @@ def show(
             "conflicts": conflicting_metrics(found),
             "sources": [source_doc(s) for s in found.sources.values()],
             "claims": [claim_doc(c) for c in library.claims_about(found.id)],
+            "measurements": [measurement_doc(m) for m in library.measurements_of(found.id)],
             "sums_over_parts": [
                 {**value_doc(found, summed), "published": [value_doc(found, v) for v in published],
                  "gap": gap}
@@ -452,7 +458,10 @@ def export(
     elif format is ExportFormat.jsonl:
         text = out.to_json_lines(rows)
     else:
-        text = out.to_json({"version": out.FORMAT_VERSION, "layout": layout.value, "items": rows})
+        from ..present.workload import measurement_doc
+
+        text = out.to_json({"version": out.FORMAT_VERSION, "layout": layout.value, "items": rows,
+                            "measurements": [measurement_doc(m) for m in library.measurements.values()]})
     _emit(text, output)
 
 
@@ -477,7 +486,8 @@ def validate(
         raise DataError(problems)
     typer.echo(f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
                f"{sum(len(c.values) for c in library.chips.values())} value(s), "
-               f"{len(library.claims)} claim(s), {len(library.rules)} rule(s)")
+               f"{len(library.claims)} claim(s), {len(library.rules)} rule(s), "
+               f"{len(library.measurements)} measurement(s)")
 
 
 @app.command()
@@ -744,17 +754,18 @@ class RecordKind(str, Enum):
     hardware = "hardware"
     claim = "claim"
     rule = "rule"
+    measurement = "measurement"
 
 
 @app.command("schema")
 @handles_errors
 def json_schema(
     kind: Annotated[RecordKind | None, typer.Option(
-        help="Only the schema of one kind of file (default: one schema for all three).")] = None,
+        help="Only the schema of one kind of file (default: one schema for all four).")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to FILE (atomically) instead of standard output.")] = None,
 ) -> None:
-    """Print the JSON Schema of spec, claim and rule files, for editors.
+    """Print the JSON Schema of spec, claim, rule and measurement files, for editors.
 
     Generated from the tables `chipcmp validate` uses, so the two accept the
     same fields. The shipped copy is specs/chipcmp.schema.json; each spec file
@@ -774,3 +785,6 @@ def list_metrics(
     rows = [{"key": m.key, "label": m.label, "unit": m.unit, "dimension": m.dimension,
              "throughput": m.throughput, "description": m.description} for m in CATALOGUE]
     _print_rows(rows, format, "chipcmp metrics", ["key", "label", "unit", "description"])
+
+
+from . import workload  # noqa: E402,F401 - registers `chipcmp workload` on the app
