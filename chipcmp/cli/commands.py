@@ -533,7 +533,10 @@ def check(
     rather than peak performance) · claim-exceeds-specs · not-checkable (with
     the reason). Ranges and disagreeing sources give the implied ratio as an
     interval. Tolerance: ±2% on exact ratios, ±10% on approximate ones ("~",
-    "about", "nearly", "comparable" ...).
+    "about", "nearly", "comparable" ...). Workload claims (a phase, no metric)
+    are compared with the spec ceiling for their phase, widened ×1.51 for
+    measured scatter: consistent-with-ceiling · below-ceiling · above-ceiling
+    (see `chipcmp workload` and docs/workload-model.md).
     """
     from ..analysis.figures import Figures
     from ..data.library import select_claims
