@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -109,6 +110,64 @@ class Chip:
 
 
 @dataclass
+class Model:
+    """An LLM (or other network) named by a claim or measurement; numbers as published."""
+
+    name: str
+    total_params: float | None = None
+    active_params: float | None = None
+    kv_bytes_per_token: float | None = None
+    layers: int | None = None
+    kv_heads: int | None = None
+    head_dim: int | None = None
+
+    def same_architecture(self, other: Model) -> bool:
+        """Same name, or the same published parameter counts (DeepSeek-V3 and -R1)."""
+        def key(name: str) -> str:
+            return re.sub(r"[\s\-_]+", "", name.casefold())
+
+        if key(self.name) == key(other.name):
+            return True
+        return (self.total_params is not None and self.active_params is not None
+                and (self.total_params, self.active_params) == (other.total_params, other.active_params))
+
+
+@dataclass
+class Workload:
+    """What ran: the phase the specs bound, the precision, the model and the serving shape."""
+
+    phase: str | None = None
+    precision: str | None = None
+    model: Model | None = None
+    batch: int | None = None
+    concurrency: int | None = None
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    scenario: str | None = None
+    latency_target: str | None = None
+
+
+@dataclass
+class Measurement:
+    """A measured result: one metric for a workload on one chip or system."""
+
+    id: str
+    chip: str
+    workload: Workload
+    metric: str  # see schema.MEASUREMENT_METRICS
+    value: float
+    harness: str
+    date: str
+    run_by: str
+    source: str
+    path: str
+    chips: int | None = None
+    software: str | None = None
+    note: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+
+
+@dataclass
 class Claim:
     id: str
     subject: str
@@ -122,12 +181,25 @@ class Claim:
     source: str
     path: str
     metric: str | None = None
-    workload: str | None = None
+    workload: str | None = None  # in words; the structured fields below drive checking
+    phase: str | None = None
+    precision: str | None = None
+    model: Model | None = None
+    batch: int | None = None
+    concurrency: int | None = None
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    chips: int | None = None
+    software: str | None = None
     sparsity: str | None = None
     wording: str | None = None
     quote: str | None = None
     note: str | None = None
     sources: dict[str, Source] = field(default_factory=dict)
+
+    def structured(self) -> Workload:
+        return Workload(self.phase, self.precision, self.model, self.batch, self.concurrency,
+                        self.input_tokens, self.output_tokens)
 
 
 @dataclass
@@ -159,8 +231,13 @@ class Library:
     chips: Mapping[str, Chip] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
+    measurements: dict[str, Measurement] = field(default_factory=dict)
     names: dict[str, str] | None = field(default=None, compare=False)  # normalized name -> id
     root: str | None = field(default=None, compare=False)  # the folder it was loaded from
 
     def claims_about(self, chip_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if chip_id in (c.subject, c.baseline)]
+
+    def measurements_of(self, chip_id: str) -> list[Measurement]:
+        return sorted((m for m in self.measurements.values() if m.chip == chip_id),
+                      key=lambda m: (m.date, m.id))

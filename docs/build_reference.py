@@ -34,6 +34,8 @@ EXAMPLES = {
     "export": ["chipcmp export -o chipcmp.csv", "chipcmp export -f json --layout wide --published-only"],
     "validate": ["chipcmp validate", "chipcmp validate specs/chips/huawei"],
     "claims": ["chipcmp claims 910b"],
+    "workload": ["chipcmp workload h20 h100 --phase decode",
+                 "chipcmp workload 910c h100 --phase inference --precision int8 --model DeepSeek-R1 -f json"],
     "check": ["chipcmp check", "chipcmp check 910b -f json"],
     "controls": ["chipcmp controls h20 a100 910b", "chipcmp controls --rule us-3a090-2022 -f csv"],
     "rank": ["chipcmp rank --by bf16 --country CN --limit 5", "chipcmp rank --by fp16 --per watt"],

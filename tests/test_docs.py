@@ -76,4 +76,7 @@ def test_readme_shows_an_svg_that_chipcmp_drew():
 def test_readme_python_example_runs(capsys):
     code = re.search(r"```python\n(.*?)```", README, re.DOTALL).group(1)
     exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - the README's own example
-    assert capsys.readouterr().out.startswith("bf16 [(1.0, 1.0), (1.13")
+    out = capsys.readouterr().out
+    assert out.startswith("bf16 [('huawei-ascend-910b', [1.13141025641, 1.20512820513]), "
+                          "('nvidia-a100-sxm4-80gb', [1.0, 1.0])]")
+    assert "| ÷ A100 SXM4 80GB |" in out  # the Markdown table labels the divisor

@@ -43,7 +43,7 @@ def test_validate_single_file(run):
 def test_fixture_library_is_valid(run):
     result = run("validate", str(FIXTURE_LIB))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("ok: 9 file(s), 3 chip(s), 11 value(s), 6 claim(s)")
+    assert result.stdout.startswith("ok: 10 file(s), 3 chip(s), 11 value(s), 6 claim(s), 1 rule(s)")
 
 
 def test_shipped_library_is_valid(run):

@@ -4,6 +4,11 @@ Tolerance: a claimed ratio is widened before it is compared, because claims are
 rounded. An exact-looking ratio ("1.7x", "80–90%") gets ±2% for rounding; an
 approximate one (written "~", or worded "about", "nearly", "comparable" ...)
 gets ±10%. A one-sided claim (">1x") is widened on its bounded side only.
+
+A workload claim (no metric, a phase) is compared with the spec ceiling for its
+phase (analysis/workload.py): a peak claim like a metric claim, the others with
+the ceiling widened by the measured scatter (workload.SCATTER), since delivered
+ratios between software stacks fall on either side of it.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import workload
 from .derived import in_sparsity, interval, usable
 from .figures import Figures
 from ..metrics import METRICS
@@ -23,10 +29,9 @@ APPROXIMATE_WORDS = re.compile(
     r"\b(about|around|roughly|approximately|nearly|almost|close to|comparable|similar|"
     r"on par|par with|level|class|slightly)\b", re.IGNORECASE)
 
-# Context for workload claims: the usual headline precisions, in order.
-REFERENCE_METRICS = ("bf16", "fp16", "fp32")
-
-VERDICTS = ("consistent", "specs-exceed-claim", "claim-exceeds-specs", "not-checkable")
+# Workload claims against the ceiling for their phase (peak claims take the metric verdicts).
+WORKLOAD_VERDICTS = ("consistent-with-ceiling", "below-ceiling", "above-ceiling")
+VERDICTS = ("consistent", "specs-exceed-claim", "claim-exceeds-specs", *WORKLOAD_VERDICTS, "not-checkable")
 
 
 @dataclass
@@ -41,7 +46,14 @@ class Verdict:
     subject_values: list[Value] = field(default_factory=list)
     baseline_values: list[Value] = field(default_factory=list)
     chips: dict[str, Chip] = field(default_factory=dict)  # subject and baseline records
-    reference: tuple[str, tuple[float, float]] | None = None  # workload claims: a peak-spec ratio for context
+    # Superseded by the workload ceiling (in `implied`) and always None; kept only while
+    # present/documents.py still reads it.
+    reference: tuple[str, tuple[float, float]] | None = None
+    phase: str | None = None  # workload claims: the phase checked
+    bound_by: list[str] = field(default_factory=list)  # the metrics that set the ceiling
+    assumptions: list[str] = field(default_factory=list)  # every workload verdict carries them
+    measured: list = field(default_factory=list)  # workload.MeasuredRatio on record for the pair
+    ceiling: object | None = None  # the workload.Ceiling behind a workload verdict
 
     @property
     def accepted(self) -> tuple[float | None, float | None]:
@@ -60,13 +72,7 @@ def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
     verdict = Verdict(claim, "not-checkable", "", (claim.ratio_low, claim.ratio_high), tolerance_for(claim),
                       chips={c: library.chips[c] for c in (claim.subject, claim.baseline) if c in library.chips})
     if not claim.metric:
-        verdict.reason = (f"about a workload ({claim.workload}), which no published spec measures; "
-                          "it needs a benchmark, not a datasheet")
-        verdict.reference = _reference(claim, library, figures)
-        if verdict.reference:
-            key, (low, high) = verdict.reference
-            verdict.reason += f"; for reference, peak dense {METRICS[key].label} gives {fmt_ratio((low, high))}"
-        return verdict
+        return _check_workload(verdict, claim, library, figures)
     metric = METRICS[claim.metric]
     if not claim.baseline:
         verdict.reason = f"compared with {claim.workload}, not with a record in the library"
@@ -82,7 +88,14 @@ def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
             return verdict
         sides.append(values)
     verdict.subject_values, verdict.baseline_values = sides
-    low, high = verdict.implied = _ratio(*sides)
+    verdict.implied = _ratio(*sides)
+    return _judge(verdict)
+
+
+def _judge(verdict: Verdict) -> Verdict:
+    """Metric verdicts: the implied ratio against the claimed one, widened by the tolerance."""
+    claim = verdict.claim
+    low, high = verdict.implied
     accepted_low, accepted_high = verdict.accepted
     if accepted_low is not None and high < accepted_low:
         verdict.verdict = "claim-exceeds-specs"
@@ -99,17 +112,54 @@ def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
     return verdict
 
 
-def _reference(claim: Claim, library: Library, figures: Figures):
-    """The peak-spec ratio on the first of REFERENCE_METRICS both records publish densely."""
-    if claim.baseline not in library.chips:
-        return None
+def _check_workload(verdict: Verdict, claim: Claim, library: Library, figures: Figures) -> Verdict:
+    """A workload claim against the spec ceiling for its phase, with the measured ratios on record."""
+    about = f" ({claim.workload})" if claim.workload else ""
+    verdict.phase = claim.phase
+    if claim.phase is None:
+        verdict.reason = (f"about a workload{about} with no phase: give it phase training, prefill, "
+                          "decode, inference or peak to check it against the specs")
+        return verdict
+    if claim.phase not in workload.CHECKABLE:
+        verdict.reason = (f"phase {claim.phase}{about}: no published spec bounds it; "
+                          "it needs a benchmark, not a datasheet")
+        return verdict
+    if not claim.baseline:
+        verdict.reason = f"compared with {claim.workload}, not with a record in the library"
+        return verdict
     subject, baseline = library.chips[claim.subject], library.chips[claim.baseline]
-    for key in REFERENCE_METRICS:
-        top, why = _figures(subject, key, "dense", figures)
-        bottom, why_not = _figures(baseline, key, "dense", figures)
-        if not why and not why_not:
-            return key, _ratio(top, bottom)
-    return None
+    limit = workload.ceiling(library, figures, subject, baseline, claim.phase, claim.structured())
+    verdict.ceiling, verdict.assumptions, verdict.measured = limit, limit.assumptions, limit.measured
+    verdict.bound_by = limit.bound_by
+    verdict.sparsity = "dense"
+    if limit.missing:
+        verdict.reason = limit.missing
+        return verdict
+    verdict.subject_values = [v for b in limit.bounds for v in b.subject]
+    verdict.baseline_values = [v for b in limit.bounds for v in b.baseline]
+    verdict.implied = limit.ratio
+    if claim.phase == "peak":
+        return _judge(verdict)
+    band_low, band_high = limit.band
+    accepted_low, accepted_high = verdict.accepted
+    ceiling = workload.describe(limit)
+    if accepted_high is not None and accepted_high < band_low:
+        verdict.verdict = "below-ceiling"
+        verdict.reason = (f"the {ceiling} allows at least {band_low:.3g}× even ÷{workload.SCATTER} "
+                          f"for measured scatter, above the claimed {claim.ratio}: plausible, the gap "
+                          "is software, scale or workload")
+    elif accepted_low is not None and accepted_low > band_high:
+        verdict.verdict = "above-ceiling"
+        verdict.reason = (f"the claimed {claim.ratio} exceeds the {ceiling} even ×{workload.SCATTER} "
+                          "for measured scatter: it needs an explanation the specs do not give")
+    else:
+        verdict.verdict = "consistent-with-ceiling"
+        verdict.reason = (f"the claimed {claim.ratio} lies within the {ceiling}, widened "
+                          f"×{workload.SCATTER} for measured scatter")
+    if limit.measured:
+        verdict.reason += "; measured on record: " + ", ".join(
+            f"{m.ratio:.2f}× {m.phase}" for m in limit.measured)
+    return verdict
 
 
 def _ratio(top: list[Value], bottom: list[Value]) -> tuple[float, float]:

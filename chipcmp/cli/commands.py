@@ -326,7 +326,10 @@ def check(
     rather than peak performance) · claim-exceeds-specs · not-checkable (with
     the reason). Ranges and disagreeing sources give the implied ratio as an
     interval. Tolerance: ±2% on exact ratios, ±10% on approximate ones ("~",
-    "about", "nearly", "comparable" ...).
+    "about", "nearly", "comparable" ...). Workload claims (a phase, no metric)
+    are compared with the spec ceiling for their phase, widened ×1.51 for
+    measured scatter: consistent-with-ceiling · below-ceiling · above-ceiling
+    (see `chipcmp workload` and docs/workload-model.md).
     """
     from ..analysis.figures import Figures
     from ..analysis.verdicts import check as check_claim
@@ -500,17 +503,18 @@ class RecordKind(str, Enum):
     hardware = "hardware"
     claim = "claim"
     rule = "rule"
+    measurement = "measurement"
 
 
 @app.command("schema")
 @handles_errors
 def json_schema(
     kind: Annotated[RecordKind | None, typer.Option(
-        help="Only the schema of one kind of file (default: one schema for all three).")] = None,
+        help="Only the schema of one kind of file (default: one schema for all four).")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to FILE (atomically) instead of standard output.")] = None,
 ) -> None:
-    """Print the JSON Schema of spec, claim and rule files, for editors.
+    """Print the JSON Schema of spec, claim, rule and measurement files, for editors.
 
     Generated from the tables `chipcmp validate` uses, so the two accept the
     same fields. The shipped copy is specs/chipcmp.schema.json; each spec file
@@ -532,3 +536,6 @@ def list_metrics(
     from ..present.records import metrics_result
 
     _emit(metrics_result(), format, width)
+
+
+from . import workload  # noqa: E402,F401 - registers `chipcmp workload` on the app

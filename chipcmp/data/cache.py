@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import ChipcmpError
-from ..model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
+from ..model import Chip, Claim, Library, Measurement, Model, Part, Rule, RuleClass, Source, Value, Workload
 from .naming import normalize_name
 from .files import write_atomically
 
@@ -56,6 +56,7 @@ def read(root: Path, files: list[Path]) -> Library | None:
             chips=LazyChips(doc["chips"]),
             claims={k: _claim(c) for k, c in rest["claims"].items()},
             rules={k: _rule(r) for k, r in rest["rules"].items()},
+            measurements={k: _measurement(m) for k, m in rest["measurements"].items()},
             names=doc["names"],
         )
     except (OSError, ValueError, KeyError, TypeError):
@@ -81,7 +82,8 @@ def write(root: Path, files: list[Path], library: Library) -> None:
             "names": names,
             "chips": {k: json.dumps(asdict(c), ensure_ascii=False) for k, c in library.chips.items()},
             "rest": json.dumps({"claims": {k: asdict(c) for k, c in library.claims.items()},
-                                "rules": {k: asdict(r) for k, r in library.rules.items()}},
+                                "rules": {k: asdict(r) for k, r in library.rules.items()},
+                                "measurements": {k: asdict(m) for k, m in library.measurements.items()}},
                                ensure_ascii=False),
         }
         _cache_file(root).parent.mkdir(parents=True, exist_ok=True)
@@ -122,8 +124,17 @@ def _chip(c: dict) -> Chip:
                    "parts": [Part(**p) for p in c["parts"]]})
 
 
+def _model(m: dict | None) -> Model | None:
+    return Model(**m) if m else None
+
+
 def _claim(c: dict) -> Claim:
-    return Claim(**{**c, "sources": _sources(c["sources"])})
+    return Claim(**{**c, "sources": _sources(c["sources"]), "model": _model(c["model"])})
+
+
+def _measurement(m: dict) -> Measurement:
+    workload = Workload(**{**m["workload"], "model": _model(m["workload"]["model"])})
+    return Measurement(**{**m, "sources": _sources(m["sources"]), "workload": workload})
 
 
 def _rule(r: dict) -> Rule:

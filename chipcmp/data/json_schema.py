@@ -27,6 +27,11 @@ _SCALAR_TYPES = {
     "country": {"type": "string", "pattern": schema.COUNTRY_PATTERN},
     "bool": {"type": "boolean"},
     "count": {"type": "integer", "minimum": 1},
+    "number": {"anyOf": [{"type": "number", "exclusiveMinimum": 0},
+                         {"type": "string", "pattern": r"^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[KMBT]?$"}]},
+    "precision": {"enum": [m.key for m in CATALOGUE if m.throughput]},
+    "model": {"$ref": "#/$defs/model"},
+    "workload": {"$ref": "#/$defs/workload"},
     "url": {"type": "string", "pattern": r"^https?://\S+$"},
     "condition": {"type": "string", "minLength": 1},
     "aliases": {"type": "array", "items": {"type": ["string", "number"]}},
@@ -76,13 +81,16 @@ def _specs() -> dict:
 
 
 def build(kind: str | None = None) -> dict:
-    """The schema for one kind of file (hardware, claim, rule), or for all three."""
+    """The schema for one kind of file (hardware, claim, rule, measurement), or for all four."""
     throughput = _object(schema.VALUE_FIELDS, "a sourced throughput figure")
     throughput["required"] = [*throughput["required"], "sparsity"]
     defs = {
         "hardware": _object(schema.HARDWARE_FIELDS, "chip, card, module or system record"),
         "claim": _object(schema.CLAIM_FIELDS, "published claim"),
         "rule": _object(schema.RULE_FIELDS, "export-control rule"),
+        "measurement": _object(schema.MEASUREMENT_FIELDS, "measured result"),
+        "model": _object(schema.MODEL_FIELDS, "model a workload runs"),
+        "workload": _object(schema.MEASUREMENT_WORKLOAD_FIELDS, "measured workload"),
         "sources": {
             "type": "object", "minProperties": 1,
             "propertyNames": {"pattern": schema.ID_PATTERN},
@@ -106,7 +114,7 @@ def build(kind: str | None = None) -> dict:
     if kind is not None:
         return {**doc, "$ref": f"#/$defs/{kind}", "$defs": defs}
     # One file for every record kind: its marker fields say which it is
-    # (the validator goes by folder instead: claims/, rules/, anything else).
+    # (the validator goes by folder instead: claims/, rules/, measurements/, anything else).
     return {
         **doc,
         "if": {"anyOf": [{"required": [k]} for k in ("subject", "claimed_by", "ratio")]},
@@ -114,7 +122,11 @@ def build(kind: str | None = None) -> dict:
         "else": {
             "if": {"anyOf": [{"required": [k]} for k in ("classes", "jurisdiction")]},
             "then": {"$ref": "#/$defs/rule"},
-            "else": {"$ref": "#/$defs/hardware"},
+            "else": {
+                "if": {"anyOf": [{"required": [k]} for k in ("run_by", "harness")]},
+                "then": {"$ref": "#/$defs/measurement"},
+                "else": {"$ref": "#/$defs/hardware"},
+            },
         },
         "$defs": defs,
     }

@@ -203,4 +203,5 @@ def validate(paths: list[Path] | None, directory: str | Path | None = None) -> s
         raise DataError(problems)
     return (f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
             f"{sum(len(c.values) for c in library.chips.values())} value(s), "
-            f"{len(library.claims)} claim(s), {len(library.rules)} rule(s)")
+            f"{len(library.claims)} claim(s), {len(library.rules)} rule(s), "
+            f"{len(library.measurements)} measurement(s)")

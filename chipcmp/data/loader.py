@@ -12,12 +12,15 @@ from . import schema
 from .ratios import parse_ratio
 from ..errors import ChipcmpError, DataError, Problem
 from ..metrics import METRICS, PUBLISHED
-from ..model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
+from ..model import Chip, Claim, Library, Measurement, Model, Part, Rule, RuleClass, Source, Value, Workload
 from .naming import normalize_name, record_kind
 from .template import PLACEHOLDER
 from .yamlnodes import Mapping, Sequence, Text, line_of, read_yaml
 
 SPEC_SUFFIXES = (".yaml", ".yml")
+# Suffixes a parameter or token count may carry: 671B, 37B, 6.7K.
+NUMBER_SUFFIXES = {"": 1.0, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+NUMBER_PATTERN = re.compile(r"^(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*([KMBT]?)$")
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -80,7 +83,7 @@ class _FileChecker:
         return good
 
     def scalar(self, value, f: schema.Field, where: str, line: int):
-        if f.type in ("aliases", "sources", "specs", "parts", "classes"):
+        if f.type in ("aliases", "sources", "specs", "parts", "classes", "model", "workload"):
             return value  # structured fields are checked by their own methods
         if not isinstance(value, str):
             self.problem(line, f"{where}: expected a single value, not a list or mapping")
@@ -103,6 +106,14 @@ class _FileChecker:
             self.problem(line, f"{where}: expected true or false")
         elif f.type == "count" and not (text.isdigit() and int(text) > 0):
             self.problem(line, f"{where}: expected a positive whole number")
+        elif f.type == "number" and not (NUMBER_PATTERN.match(text) and _number(text) > 0):
+            self.problem(line, f"{where}: {text!r} is not a positive number (e.g. 6688, 0.45, 671B)")
+        elif f.type == "precision" and not (text in METRICS and METRICS[text].throughput
+                                             and not METRICS[text].computed):
+            choices = [m for m in PUBLISHED if PUBLISHED[m].throughput]
+            hint = difflib.get_close_matches(text, choices, n=1)
+            suffix = f"; did you mean {hint[0]!r}?" if hint else f" ({', '.join(choices)})"
+            self.problem(line, f"{where}: {text!r} is not a throughput metric{suffix}")
         elif f.type == "url" and not re.match(r"^https?://\S+$", text):
             self.problem(line, f"{where}: {text!r} is not an http(s) URL")
         elif f.type == "condition" and (error := _condition_error(text)):
@@ -114,6 +125,8 @@ class _FileChecker:
                 return text == "true"
             if f.type == "count":
                 return int(text)
+            if f.type == "number":
+                return _number(text)
             return text
         return None
 
@@ -172,6 +185,25 @@ class _FileChecker:
             if len(good) == 2:
                 parts.append(Part(**good))
         return parts
+
+    def model(self, data, where: str) -> Model | None:
+        good = self.fields(data, schema.MODEL_FIELDS, where)
+        if not isinstance(data, Mapping) or "name" not in good:
+            return None
+        config = [k for k in ("layers", "kv_heads", "head_dim") if k in good]
+        if config and len(config) < 3:
+            self.problem(data.line, f"{where}: layers, kv_heads and head_dim go together "
+                         "(or give kv_bytes_per_token)")
+        if "total_params" in good and "active_params" in good and good["active_params"] > good["total_params"]:
+            self.problem(data.key_lines["active_params"], f"{where}.active_params: more than total_params")
+        return Model(**good)
+
+    def workload(self, good: dict, data: Mapping, where: str) -> Workload:
+        """The structured workload fields of a claim or measurement (already field-checked)."""
+        model = self.model(data["model"], f"{where}.model") if "model" in good else None
+        keys = ("phase", "precision", "batch", "concurrency", "input_tokens", "output_tokens",
+                "scenario", "latency_target")
+        return Workload(model=model, **{k: good.get(k) for k in keys})
 
     def specs(self, data, declared: set[str]) -> list[Value]:
         if not isinstance(data, Mapping):
@@ -273,8 +305,12 @@ class _FileChecker:
             hint = difflib.get_close_matches(good["metric"], METRICS, n=1)
             suffix = f"; did you mean {hint[0]!r}?" if hint else ""
             self.problem(data.key_lines["metric"], f"claim.metric: unknown metric {good['metric']!r}{suffix}")
-        if "metric" not in data and "workload" not in data:
+        if "metric" not in data and "workload" not in data and "phase" not in data:
             self.problem(data.line, "claim: needs a metric, a workload, or both")
+        if "metric" in good and METRICS.get(good["metric"]) and "precision" in good:
+            self.problem(data.key_lines["precision"], "claim.precision: a metric claim names its "
+                         "precision in metric; precision is for workload claims")
+        workload = self.workload(good, data, "claim")
         if "baseline" not in data and "workload" not in data:
             self.problem(data.line, "claim: without a baseline chip, say in workload what it is compared with")
         ratio = None
@@ -292,8 +328,39 @@ class _FileChecker:
             approximate=ratio.approximate, claimed_by=good["claimed_by"],
             claimed_on=good["claimed_on"], source=good["source"], path=str(self.path),
             metric=good.get("metric"), workload=good.get("workload"),
+            phase=workload.phase, precision=workload.precision, model=workload.model,
+            batch=workload.batch, concurrency=workload.concurrency,
+            input_tokens=workload.input_tokens, output_tokens=workload.output_tokens,
+            chips=good.get("chips"), software=good.get("software"),
             sparsity=good.get("sparsity"), wording=good.get("wording"),
             quote=good.get("quote"), note=good.get("note"), sources=sources,
+        )
+
+    def measurement(self, data) -> Measurement | None:
+        good = self.fields(data, schema.MEASUREMENT_FIELDS, "measurement")
+        if not isinstance(data, Mapping):
+            return None
+        sources = self.cited_sources(good, data, "measurement")
+        workload = Workload()
+        if "workload" in good:
+            body = data["workload"]
+            fields = self.fields(body, schema.MEASUREMENT_WORKLOAD_FIELDS, "measurement.workload")
+            if isinstance(body, Mapping):
+                workload = self.workload(fields, body, "measurement.workload")
+        metric = good.get("metric")
+        if metric and not schema.MEASUREMENT_METRICS[metric] and "chips" not in good:
+            self.problem(data.key_lines["metric"], f"measurement: {metric} is a total; say how "
+                         "many chips ran in chips (or use the per-chip metric)")
+        if metric == "mfu" and good.get("value", 0) > 1:
+            self.problem(data.key_lines["value"], "measurement.value: mfu is a fraction (0.45), not a percentage")
+        self.check_id(good, data)
+        if self.problems:
+            return None
+        return Measurement(
+            id=good["id"], chip=good["chip"], workload=workload, metric=metric, value=good["value"],
+            harness=good["harness"], date=good["date"], run_by=good["run_by"], source=good["source"],
+            path=str(self.path), chips=good.get("chips"), software=good.get("software"),
+            note=good.get("note"), sources=sources,
         )
 
     def rule(self, data) -> Rule | None:
@@ -344,6 +411,11 @@ def _condition_error(text: str) -> str | None:
     return None
 
 
+def _number(text: str) -> float:
+    match = NUMBER_PATTERN.match(text)
+    return float(match.group(1)) * NUMBER_SUFFIXES[match.group(2)] if match else 0.0
+
+
 def _valid_date(text: str) -> bool:
     if not re.match(schema.DATE_PATTERN, text):
         return False
@@ -375,6 +447,11 @@ def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[L
             rule = checker.rule(data)
             if rule:
                 _add_unique(library.rules, rule, data, checker)
+        elif kind == "measurement":
+            record = checker.measurement(data)
+            if record:
+                _add_unique(library.measurements, record, data, checker)
+                references.append((Problem(str(path), data.key_lines["chip"], "measurement.chip"), record.chip))
         elif kind == "claim":
             record = checker.claim(data)
             if record:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 
 def record_kind(path: Path) -> str:
-    """What a file holds, from its folder: claims/ -> claim, rules/ -> rule, else hardware."""
+    """What a file holds, from its folder: claims/, rules/, measurements/, else hardware."""
     folders = path.parts[:-1]
+    if "measurements" in folders:
+        return "measurement"
     if "claims" in folders:
         return "claim"
     if "rules" in folders:

@@ -16,6 +16,7 @@ class ExportResult(ResultMethods):
         if layout not in LAYOUTS:
             raise ValueError(layout)
         self.layout = layout
+        self.measurements = list(library.measurements.values())
 
         def values_of(chip):
             return figures.all_of(chip) if derived else chip.values
@@ -31,7 +32,10 @@ class ExportResult(ResultMethods):
             self._rows, self._columns = wide_rows(library, values_of)
 
     def document(self) -> dict:
-        return {"layout": self.layout, "items": self._rows}
+        from .workload import measurement_doc
+
+        return {"layout": self.layout, "items": self._rows,
+                "measurements": [measurement_doc(m) for m in self.measurements]}
 
     def rows(self) -> list[dict]:
         return self._rows

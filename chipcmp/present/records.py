@@ -203,6 +203,7 @@ class ShowResult(ResultMethods):
 
     def document(self) -> dict:
         from ..analysis.systems import part_sums
+        from .workload import measurement_doc
 
         chip = self.chip
         return {
@@ -213,6 +214,7 @@ class ShowResult(ResultMethods):
             "sources": [source_doc(s) for s in chip.sources.values()],
             "claims": [claim_doc(c) for c in self.library.claims_about(chip.id)],
             "sums_over_parts": [part_sum_doc(chip, *found) for found in part_sums(chip, self.figures)],
+            "measurements": [measurement_doc(m) for m in self.library.measurements_of(chip.id)],
         }
 
     def rows(self) -> list[dict]:
@@ -256,6 +258,7 @@ class ShowResult(ResultMethods):
         """Sums over parts, export-control arithmetic and claims, as lines of text."""
         from ..analysis.systems import TOLERANCE, part_sums
         from .controls import ControlsResult
+        from .workload import measurement_lines
 
         lines = []
         sums = part_sums(self.chip, self.figures)
@@ -271,6 +274,10 @@ class ShowResult(ResultMethods):
         if self.classifications:
             lines.append("export controls:")
             lines += ["  " + line for line in ControlsResult(self.classifications)._explanation(Footnotes())[1:]]
+        measured = self.library.measurements_of(self.chip.id)
+        if measured:
+            lines.append("measured results on record:")
+            lines += measurement_lines(measured)
         claims = self.library.claims_about(self.chip.id)
         if claims:
             lines.append("claims:")
