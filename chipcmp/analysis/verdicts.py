@@ -46,9 +46,6 @@ class Verdict:
     subject_values: list[Value] = field(default_factory=list)
     baseline_values: list[Value] = field(default_factory=list)
     chips: dict[str, Chip] = field(default_factory=dict)  # subject and baseline records
-    # Superseded by the workload ceiling (in `implied`) and always None; kept only while
-    # present/documents.py still reads it.
-    reference: tuple[str, tuple[float, float]] | None = None
     phase: str | None = None  # workload claims: the phase checked
     bound_by: list[str] = field(default_factory=list)  # the metrics that set the ceiling
     assumptions: list[str] = field(default_factory=list)  # every workload verdict carries them

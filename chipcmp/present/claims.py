@@ -14,7 +14,12 @@ TOLERANCE_NOTE = ("tolerance: ±2% on exact ratios (rounding), ±10% on approxim
 
 
 def _compares(claim) -> str:
-    return claim.metric or "workload"
+    """bf16, or the workload phase (and precision) of a workload claim."""
+    if claim.metric:
+        return claim.metric
+    if claim.phase:
+        return claim.phase + (f" {claim.precision}" if claim.precision else "")
+    return "workload"
 
 
 class ClaimsResult(ResultMethods):
@@ -30,7 +35,8 @@ class ClaimsResult(ResultMethods):
         return [claim_row(c) for c in self.claims]
 
     def columns(self) -> list[str]:
-        return ["id", "subject", "baseline", "compares", "ratio", "ratio_low", "ratio_high", "wording",
+        return ["id", "subject", "baseline", "compares", "phase", "precision", "ratio", "ratio_low",
+                "ratio_high", "wording",
                 "claimed_by", "claimed_on", "quote", "source", "source_url", "source_tier"]
 
     def grid(self) -> Grid:
@@ -48,6 +54,17 @@ class ClaimsResult(ResultMethods):
         return self.grid().markdown()
 
 
+def _figures(chip, values, footnotes: Footnotes, labelled: bool) -> str:
+    """'312 [1] / 280 [2]', or per metric with its unit when a verdict reads several metrics."""
+    if not labelled:
+        return " / ".join(figure_lines(chip, values, footnotes))
+    by_metric: dict[str, list] = {}
+    for v in values:
+        by_metric.setdefault(v.metric, []).append(v)
+    return ", ".join(f"{METRICS[key].label} {' / '.join(figure_lines(chip, found, footnotes))} "
+                     f"{display_unit(METRICS[key].unit)}".rstrip() for key, found in by_metric.items())
+
+
 class CheckResult(ResultMethods):
     """Columns: claim, claimed, implied, verdict; the figures and the reason as notes."""
 
@@ -63,17 +80,19 @@ class CheckResult(ResultMethods):
         return [verdict_row(v) for v in self.verdicts]
 
     def columns(self) -> list[str]:
-        return ["claim", "subject", "baseline", "compares", "claimed", "claimed_low", "claimed_high",
-                "tolerance", "implied_low", "implied_high", "verdict", "reason", "subject_sources",
-                "baseline_sources", "claim_source"]
+        return ["claim", "subject", "baseline", "compares", "phase", "bound_by", "claimed", "claimed_low",
+                "claimed_high", "tolerance", "implied_low", "implied_high", "verdict", "reason",
+                "assumptions", "subject_sources", "baseline_sources", "claim_source"]
 
     def grid(self) -> Grid:
         footnotes, notes = Footnotes(), Notes()
         body = []
         for v in self.verdicts:
             claim = v.claim
-            body.append([claim.id, claim.ratio, fmt_ratio(v.implied) or "—", v.verdict,
-                         f"({notes.ref(self._explanation(v, footnotes))})"])
+            why = f"({notes.ref(self._explanation(v, footnotes))})"
+            if v.assumptions:  # the same list under every workload verdict: one note
+                why += f" ({notes.ref('assumptions of workload verdicts: ' + '; '.join(v.assumptions))})"
+            body.append([claim.id, claim.ratio, fmt_ratio(v.implied) or "—", v.verdict, why])
         columns = [Column("claim"), Column("claimed", justify="right"),
                    Column("implied", justify="right"), Column("verdict"), Column("why")]
         return Grid(self.title, columns, body, legend=[TOLERANCE_NOTE],
@@ -86,10 +105,10 @@ class CheckResult(ResultMethods):
         pair = f"{claim.subject} ÷ {claim.baseline or claim.workload}"
         text = f"{pair} on {_compares(claim)}"
         if verdict.subject_values and verdict.baseline_values:
-            unit = display_unit(METRICS[claim.metric].unit) if claim.metric else ""
-            sides = [" / ".join(figure_lines(verdict.chips[chip], values, footnotes))
+            sides = [_figures(verdict.chips[chip], values, footnotes, labelled=not claim.metric)
                      for chip, values in ((claim.subject, verdict.subject_values),
                                           (claim.baseline, verdict.baseline_values))]
+            unit = display_unit(METRICS[claim.metric].unit) if claim.metric else ""
             text += f": {sides[0]} vs {sides[1]} {unit}".rstrip()
         return f"{text}; {verdict.reason}"
 
