@@ -45,7 +45,9 @@ def handles_errors(command):
         except DataError as exc:
             _fail("\n".join(str(p) for p in exc.problems) + f"\n{len(exc.problems)} problem(s) found")
         except UsageError as exc:
-            _fail(f"error: {exc}\nTry 'chipcmp {command.__name__.replace('_', '-')} --help' for help.", 2)
+            ctx = kwargs.get("ctx")
+            path = " ".join(["chipcmp", *ctx.command_path.split()[1:]]) if ctx is not None else "chipcmp"
+            _fail(f"error: {exc}\nTry '{path} --help' for help.", 2)
         except ChipcmpError as exc:
             _fail(f"error: {exc}")
         except BrokenPipeError:
