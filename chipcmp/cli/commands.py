@@ -461,10 +461,20 @@ def export(
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(
         metavar="[PATH]...", help="Files or directories to check (default: the whole library).")] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Treat plausibility warnings as errors (exit 1).")] = False,
 ) -> None:
-    """Check spec and claim files; print every problem as file:line: message."""
+    """Check spec and claim files; print every problem as file:line: message.
+
+    Plausibility warnings (a likely 2:4-sparse figure, an unmarked rounding, a
+    system beyond its parts, sparse not 2× dense) go to stderr as
+    file:line: warning: message and leave the exit code at 0 unless --strict.
+    """
+    from dataclasses import replace
+
     from ..data.library import record_ids, specs_dir
     from ..data.loader import check_files, discover
+    from ..data.plausibility import warnings
 
     targets = paths or [specs_dir(State.specs)]
     files, problems = discover(targets)
@@ -475,9 +485,15 @@ def validate(
     problems += more
     if problems:
         raise DataError(problems)
+    found = warnings(library)
+    if strict and found:
+        raise DataError([replace(w, severity="error") for w in found])
+    for warning in found:
+        typer.echo(str(warning), err=True)
     typer.echo(f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
                f"{sum(len(c.values) for c in library.chips.values())} value(s), "
-               f"{len(library.claims)} claim(s), {len(library.rules)} rule(s)")
+               f"{len(library.claims)} claim(s), {len(library.rules)} rule(s)"
+               + (f", {len(found)} warning(s)" if found else ""))
 
 
 @app.command()
