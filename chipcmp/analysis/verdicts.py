@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .caveats import NOT_SHIPPING, describe, flagged, not_shipping, status_note
 from .derived import in_sparsity, interval, usable
 from .figures import Figures
 from ..metrics import METRICS
@@ -42,6 +43,9 @@ class Verdict:
     baseline_values: list[Value] = field(default_factory=list)
     chips: dict[str, Chip] = field(default_factory=dict)  # subject and baseline records
     reference: tuple[str, tuple[float, float]] | None = None  # workload claims: a peak-spec ratio for context
+    not_shipping: list[str] = field(default_factory=list)  # "announced", "planned": figures read that did not ship
+    flagged: list[tuple[Chip, Value]] = field(default_factory=list)  # figures read that fail a plausibility check
+    without_flagged: str | None = None  # the verdict without the flagged figures, where it differs
 
     @property
     def accepted(self) -> tuple[float | None, float | None]:
@@ -57,6 +61,30 @@ def tolerance_for(claim: Claim) -> float:
 
 
 def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
+    """The verdict, saying when it rests on planned figures or on a flagged figure.
+
+    A verdict that reads a figure failing a plausibility check is judged again
+    without the flagged figures; if that changes it, the reason says so.
+    """
+    verdict = _judge(claim, library, figures)
+    sides = [(verdict.chips.get(claim.subject), verdict.subject_values),
+             (verdict.chips.get(claim.baseline), verdict.baseline_values)]
+    found = {s for chip, values in sides if chip for s in not_shipping(chip, values)}
+    verdict.not_shipping = [s for s in NOT_SHIPPING if s in found]
+    verdict.flagged = [pair for chip, values in sides if chip for pair in flagged(chip, values)]
+    if verdict.flagged:
+        alternative = _judge(claim, library, figures.unflagged())
+        if alternative.verdict != verdict.verdict:
+            verdict.without_flagged = alternative.verdict
+            verdict.reason += (f"; {verdict.verdict} only because of a figure that fails a plausibility "
+                               f"check ({describe(verdict.flagged)}): without it, "
+                               f"{alternative.verdict} ({alternative.reason})")
+    if verdict.not_shipping:
+        verdict.reason += f"; {status_note(verdict.not_shipping)}"
+    return verdict
+
+
+def _judge(claim: Claim, library: Library, figures: Figures) -> Verdict:
     verdict = Verdict(claim, "not-checkable", "", (claim.ratio_low, claim.ratio_high), tolerance_for(claim),
                       chips={c: library.chips[c] for c in (claim.subject, claim.baseline) if c in library.chips})
     if not claim.metric:

@@ -646,6 +646,11 @@ def rank(
                    + ", ".join(c.id for c in without), err=True)
 
 
+class GapDate(str, Enum):
+    available = "available"
+    announced = "announced"
+
+
 @app.command()
 @handles_errors
 def gap(
@@ -654,12 +659,16 @@ def gap(
         metavar="METRIC", autocompletion=_complete_metric,
         help="Metric to match (default: the first of bf16, fp16, fp32, int8, fp8 the chip publishes).")] = None,
     vs: Annotated[str, typer.Option(metavar="VENDOR", help="Vendor to measure against.")] = "NVIDIA",
+    date: Annotated[GapDate, typer.Option(
+        help="Date each record by availability (else release, else announcement) or by "
+        "announcement (else release, else availability).")] = GapDate.available,
     format: FormatOption = TableFormat.table,
 ) -> None:
     """The earliest chip of another vendor that matches CHIP on a metric, and the years between.
 
     "Matches" means its lowest sourced figure reaches CHIP's highest; an earlier
-    chip whose range merely overlaps is reported as a possible match.
+    chip whose range merely overlaps is reported as a possible match. Each date
+    shown says which it is (available, released or announced).
     """
     from ..data.library import resolve
     from ..analysis.ranking import gap as build
@@ -667,7 +676,7 @@ def gap(
 
     key = _parse_metrics(metric)[0] if metric else None
     library = _library()
-    doc = gap_doc(build(library, resolve(library, chip), vs, key))
+    doc = gap_doc(build(library, resolve(library, chip), vs, key, basis=date.value))
     if format is TableFormat.json:
         from ..present.formats import FORMAT_VERSION, to_json
 

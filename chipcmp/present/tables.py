@@ -241,24 +241,31 @@ def gap_text(doc: dict) -> str:
     def figure(pair):
         return f"{fmt_range(*pair)} {unit}"
 
-    lines = [f"{doc['chip']} (released {doc['released'] or 'unknown'}): {label} {figure(doc['figure'])}",
+    def when(side):
+        return f"{side['date_kind']} {side['date']}" if side.get("date") else "date unknown"
+
+    lines = [f"{doc['chip']} ({when(doc)}): {label} {figure(doc['figure'])}",
              f"  sources: {doc['sources']}"]
     match = doc["match"]
     if match is None:
         lines.append(f"no {doc['vs']} record in the library reaches it")
     else:
-        lines.append(f"earliest {doc['vs']} match: {match['name']} (released {match['released']}): "
+        lines.append(f"earliest {doc['vs']} match: {match['name']} ({when(match)}): "
                      f"{figure(match['figure'])}")
         lines.append(f"  sources: {match['sources']}")
         if doc["years"] is None:
-            lines.append("years between: unknown (no release date for the chip)")
+            lines.append("years between: unknown (no date for the chip)")
         else:
             when = "earlier" if doc["years"] >= 0 else "later"
             lines.append(f"{doc['vs']} reached it {abs(doc['years']):g} years {when}")
     possible = doc["possible_match"]
     if possible:
         lines.append(f"possible earlier match (ranges overlap): {possible['name']} "
-                     f"(released {possible['released']}): {figure(possible['figure'])}")
+                     f"({when(possible)}): {figure(possible['figure'])}")
+    if doc.get("not_shipping"):
+        from ..analysis.caveats import status_note
+
+        lines.append(f"note: {status_note(doc['not_shipping'])}")
     return "\n".join(lines)
 
 
