@@ -701,16 +701,22 @@ app.add_typer(crosscheck_app, name="crosscheck")
 @crosscheck_app.command("epoch")
 @handles_errors
 def crosscheck_epoch(
-    csv_file: Annotated[Path, typer.Argument(
-        metavar="FILE.csv", help="Epoch AI's ML hardware CSV (https://epoch.ai/data/machine-learning-hardware).")],
+    csv_file: Annotated[Path | None, typer.Argument(
+        metavar="[FILE.csv]", help="Epoch AI's ML hardware CSV (https://epoch.ai/data/machine-learning-hardware); "
+        "default: the rows the library cites, shipped with chipcmp (CC-BY 4.0, Epoch AI).")] = None,
     all_rows: Annotated[bool, typer.Option("--all", help="Also list metrics that agree.")] = False,
     format: FormatOption = TableFormat.table,
 ) -> None:
-    """Where Epoch AI's hardware CSV and chipcmp disagree, per chip and metric."""
+    """Where Epoch AI's hardware CSV and chipcmp disagree, per chip and metric.
+
+    Without FILE it reads the Epoch rows chipcmp cites, shipped inside the
+    package, so it runs offline.
+    """
     from ..analysis.crosscheck import crosscheck, read_epoch
+    from ..data.epoch_rows import SHIPPED
     from ..present.documents import finding_row
 
-    findings = crosscheck(_library(), read_epoch(csv_file))
+    findings = crosscheck(_library(), read_epoch(csv_file or SHIPPED))
     rows = [finding_row(f) for f in findings if all_rows or f.status != "agrees"]
     _print_rows(rows, format, "chipcmp crosscheck epoch",
                 ["chip", "metric", "epoch", "chipcmp", "unit", "status", "remark"])
