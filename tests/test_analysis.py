@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_LIB
@@ -147,9 +148,17 @@ def test_controls_classify_the_nvidia_china_parts_under_both_rules(run):
     assert found[("nvidia-h20", "us-3a090-2023")]["pd"] == [pytest.approx(2368 / 814)] * 2
 
 
-def test_controls_say_what_is_missing(run):
+def test_controls_say_what_is_missing(run, tmp_path):
+    # The MLU590 has Bernstein's published TPP (4,493) but no die area.
     (doc,) = _json(run("controls", "mlu590", "--rule", "us-3a090-2023", "-f", "json"))
     assert doc["class"] == "undetermined"
+    assert doc["missing"] == ["die_area"] and doc["basis"]["tpp"] == "published"
+    lib = tmp_path / "lib"
+    shutil.copytree(FIXTURE_LIB, lib)
+    shutil.copytree(Path(__file__).parent.parent / "specs" / "rules", lib / "rules")
+    (lib / "chips" / "alpha-x1.yaml").write_text((lib / "chips" / "alpha-x1.yaml").read_text().replace(
+        "sparsity: dense", "sparsity: sparse"))
+    (doc,) = _json(run("--specs", str(lib), "controls", "alpha-x1", "--rule", "us-3a090-2023", "-f", "json"))
     assert doc["missing"] == ["dense throughput (any precision)", "die_area"]
 
 

@@ -110,8 +110,15 @@ def test_flagged_values_stay_visible_in_show_and_export(run):
         ("400 GB", []), ("500 GB", ["above-parts"]), ("2.5 kW", []), ("1.5 kW", ["below-parts"])]
 
 
+def test_a_claim_is_not_checked_against_a_published_tpp(run):
+    (doc,) = _json(run("--specs", str(STATUS), "check", "acme-t1-tpp-vs-acme-t2", "-f", "json"))
+    assert doc["verdict"] == "not-checkable"
+    assert doc["reason"] == ("only a published TPP for Acme T1 (source analyst), none derived from its "
+                             "specs; claims are checked against derived figures")
+
+
 def test_check_and_gap_say_they_rest_on_planned_figures(run):
-    check = _json(run("--specs", str(STATUS), "check", "-f", "json"))[0]
+    check = _json(run("--specs", str(STATUS), "check", "acme-p9-90pct-of-nvidia-old", "-f", "json"))[0]
     assert check["not_shipping"] == ["planned"]
     assert check["reason"] == ("the implied 0.89× overlaps the claimed 90% (±2%); rests on planned "
                                "figures (a roadmap target), not a shipping part")

@@ -150,6 +150,11 @@ def _figures(chip: Chip, key: str, sparsity: str, figures: Figures) -> tuple[lis
     """The figures a ratio reads for one side, or why there are none."""
     metric = METRICS[key]
     values = [v for v in usable(figures.preferred(chip, key)) if v.low > 0]
+    if metric.computed and values and all(v.origin == "published" for v in values):
+        # An analyst's TPP is often the claim's own figure: checking against it proves nothing.
+        return [], (f"only a published {metric.label} for {chip.name} (source "
+                    f"{', '.join(v.source for v in values)}), none derived from its specs; claims are "
+                    "checked against derived figures")
     if not values:
         return [], f"metric unpublished: no sourced {metric.label} figure for {chip.name}"
     chosen = in_sparsity(values, sparsity)
