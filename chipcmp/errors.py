@@ -12,10 +12,12 @@ class Problem:
     path: str
     line: int | None
     message: str
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {label}{self.message}"
 
 
 class ChipcmpError(Exception):

@@ -33,8 +33,11 @@ class Metric:
     bits: int | None = None  # operand bit length, for export-control arithmetic
     description: str = ""
     ratio: bool = True  # False where "x times the baseline" means nothing (process node)
-    computed: bool = False  # derived by chipcmp from other metrics; never written in spec files
+    computed: bool = False  # derived by chipcmp from other metrics; in spec files only if publishable
     formula: Formula | None = None  # for computed metrics other than TPP
+    # A computed metric for which spec files may also record a sourced published figure
+    # (an analyst's TPP), kept beside the derived one and never merged with it.
+    publishable: bool = False
 
     @property
     def is_text(self) -> bool:
@@ -104,10 +107,11 @@ def _derived_catalogue() -> tuple[Metric, ...]:
         ]
     found += [
         Metric("tpp", "TPP", "", None, description="total processing performance (US export "
-               "control): the largest published dense throughput × its bit length", computed=True),
+               "control): the largest published dense throughput × its bit length", computed=True,
+               publishable=True),
         Metric("performance_density", "Performance density", "TPP/mm^2", None,
                description="TPP ÷ die area (US export control)", computed=True,
-               formula=Formula("tpp", "die_area")),
+               formula=Formula("tpp", "die_area"), publishable=True),
     ]
     return tuple(found)
 
@@ -115,6 +119,9 @@ def _derived_catalogue() -> tuple[Metric, ...]:
 DERIVED: tuple[Metric, ...] = _derived_catalogue()
 
 METRICS: dict[str, Metric] = {m.key: m for m in CATALOGUE + DERIVED}
+
+# What a spec file may record: published metrics, and derived ones with a published figure.
+WRITABLE: dict[str, Metric] = {**PUBLISHED, **{m.key: m for m in DERIVED if m.publishable}}
 
 
 def display_unit(unit: str | None) -> str:

@@ -59,6 +59,8 @@ class Value:
     note: str | None = None
     origin: str = "published"  # published | derived (computed by chipcmp) | aggregate (from parts)
     inputs: list[Input] = field(default_factory=list)  # what a computed figure came from
+    # Plausibility checks it fails (data/plausibility.py); a computed figure inherits its inputs'.
+    flags: list[str] = field(default_factory=list)
 
     @property
     def is_range(self) -> bool:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_LIB
@@ -112,13 +113,19 @@ def test_derived_metrics_in_compare_carry_their_inputs(run_fixture):
     assert rows["bf16_ridge"]["alpha-x1"]["low"] == 50  # 100 TFLOPS ÷ 2 TB/s = 50 FLOP/byte
 
 
-def test_spec_files_cannot_state_a_derived_metric(tmp_path, run):
+def test_spec_files_cannot_state_a_derived_metric_but_tpp_is_a_plain_number(tmp_path, run):
     lib = tmp_path / "lib"
     shutil.copytree(FIXTURE_LIB, lib)
     path = lib / "chips" / "alpha-x1.yaml"
-    path.write_text(path.read_text() + "  tpp: {value: 5000 TFLOPS, source: alpha-sheet}\n")
-    result = run("validate", str(lib))
-    assert result.exit_code == 1 and "computed by chipcmp" in result.output
+    path.write_text(path.read_text() + "  bf16_per_watt: {value: 250, source: alpha-sheet}\n"
+                    "  tpp: {value: 5000 TFLOPS, source: alpha-sheet}\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        f"{path}:18: specs: 'bf16_per_watt' is computed by chipcmp from other metrics; "
+        "write the published figures it comes from instead",
+        f"{path}:19: specs.tpp: TPP is a plain number, e.g. 4,800, not '5000 TFLOPS'",
+    ]
 
 
 # -- export-control rules ----------------------------------------------------------
@@ -143,9 +150,17 @@ def test_controls_classify_the_nvidia_china_parts_under_both_rules(run):
     assert found[("nvidia-h20", "us-3a090-2023")]["pd"] == [pytest.approx(2368 / 814)] * 2
 
 
-def test_controls_say_what_is_missing(run):
+def test_controls_say_what_is_missing(run, tmp_path):
+    # The MLU590 has Bernstein's published TPP (4,493) but no die area.
     (doc,) = _json(run("controls", "mlu590", "--rule", "us-3a090-2023", "-f", "json"))
     assert doc["class"] == "undetermined"
+    assert doc["missing"] == ["die_area"] and doc["basis"]["tpp"] == "published"
+    lib = tmp_path / "lib"
+    shutil.copytree(FIXTURE_LIB, lib, ignore=shutil.ignore_patterns("rules"))
+    shutil.copytree(Path(__file__).parent.parent / "specs" / "rules", lib / "rules")
+    (lib / "chips" / "alpha-x1.yaml").write_text((lib / "chips" / "alpha-x1.yaml").read_text().replace(
+        "sparsity: dense", "sparsity: sparse"))
+    (doc,) = _json(run("--specs", str(lib), "controls", "alpha-x1", "--rule", "us-3a090-2023", "-f", "json"))
     assert doc["missing"] == ["dense throughput (any precision)", "die_area"]
 
 

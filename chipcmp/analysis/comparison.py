@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .derived import in_sparsity
+from ..data.plausibility import LIKELY_SPARSE
+from .derived import in_sparsity, likely_sparse
 from ..errors import ChipcmpError
 from .figures import Figures
 from ..metrics import CATALOGUE, METRICS, Metric
@@ -22,6 +23,10 @@ MARKERS = {
     "derived": ("ƒ", "derived from published figures (its inputs are listed in JSON and `show`)"),
     "aggregate": ("Σ", "summed over the system's parts"),
     "parts-differ": ("Δ", f"the sum over parts and the published system figure differ by over {TOLERANCE:.0%}"),
+    "likely-sparse": ("‡", "likely a 2:4-sparse figure (2× another source's dense one): kept out of "
+                           "dense figures, ratios, TPP and PD"),
+    "implausible": ("!", "fails a plausibility check (`chipcmp validate` says which)"),
+    "not-shipping": ("◇", "planned or announced, not shipping"),
 }
 
 # Derived metrics shown by default; the per-precision ones are there on request.
@@ -34,6 +39,8 @@ class Cell:
     values: list[Value]
     note: str | None = None  # why the cell is empty, e.g. "sparse figure only"
     ratio: tuple[float, float] | None = None
+    # Likely 2:4-sparse figures of a dense cell: shown, but not in its figures or ratio.
+    set_aside: list[Value] = field(default_factory=list)
 
     @property
     def low(self) -> float | None:
@@ -67,7 +74,15 @@ class Cell:
             seen.setdefault((owner.id, leaf.metric, leaf.sparsity), set()).add((leaf.low, leaf.high))
         if any(len(figures) > 1 for figures in seen.values()):
             found.add("conflict")
+        if self.set_aside:
+            found.add("likely-sparse")
         for v in self.values + leaves:
+            if likely_sparse(v):
+                found.add("likely-sparse")
+            if any(f != LIKELY_SPARSE for f in v.flags):
+                found.add("implausible")
+            if v.status != "shipping":
+                found.add("not-shipping")
             if v.is_range:
                 found.add("range")
             if v.approximate:
@@ -104,11 +119,12 @@ def select(chip: Chip, metric: Metric, sparsity: str, figures: Figures) -> Cell:
     if not metric.throughput:
         return Cell(chip, values)
     chosen = in_sparsity(values, sparsity)
+    set_aside = [v for v in values if sparsity == "dense" and likely_sparse(v)]
     note = None
     if values and not chosen:
         other = "sparse" if sparsity == "dense" else "dense"
-        note = f"{other} figure only"
-    return Cell(chip, chosen, note)
+        note = "likely 2:4-sparse figure only" if set_aside else f"{other} figure only"
+    return Cell(chip, chosen, note, set_aside=set_aside)
 
 
 def _ratio(cell: Cell, base: Cell) -> tuple[float, float] | None:

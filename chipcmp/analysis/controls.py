@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from ..data.conditions import Comparison as ConditionComparison
 from ..data.conditions import evaluate, parse
-from .derived import in_sparsity, interval, usable
+from .caveats import not_shipping, status_note
+from .derived import in_sparsity, interval, likely_sparse, usable
 from .figures import Figures
-from ..metrics import METRICS, display_unit
+from ..metrics import CATALOGUE, METRICS, display_unit
 from ..model import Chip, Library, Rule, Value, published_leaves
 from ..numbers import fmt_number, fmt_range
 
@@ -23,9 +24,48 @@ class Classification:
     reason: str
     missing: list[str] = field(default_factory=list)  # published metrics that would decide it
     figures: dict[str, list[Value]] = field(default_factory=dict)  # what each name read
+    # For derived names read (tpp, performance_density): "derived", or "published" where
+    # only a published figure (an analyst's TPP) exists and chipcmp cannot derive one.
+    basis: dict[str, str] = field(default_factory=dict)
+    beside: dict[str, list[Value]] = field(default_factory=dict)  # published figures not used, shown beside
+    set_aside: list[Value] = field(default_factory=list)  # likely 2:4-sparse throughputs kept out of TPP
+    not_shipping: list[str] = field(default_factory=list)  # "announced", "planned" among the figures read
 
 
 def classify(chip: Chip, rule: Rule, figures: Figures) -> Classification:
+    """The class (see `_classify`), saying which TPP it used and what it rests on."""
+    result = _classify(chip, rule, figures)
+    notes = []
+    for name, values in result.figures.items():
+        if not METRICS[name].computed or not values:
+            continue
+        label = METRICS[name].label
+        result.basis[name] = "derived" if any(v.origin == "derived" for v in values) else "published"
+        if result.basis[name] == "published":
+            notes.append(f"{label} is the published figure {_cited(values)}, as chipcmp cannot derive "
+                         "one from published throughputs")
+        elif beside := [v for v in figures(chip, name) if v.origin == "published"]:
+            result.beside[name] = beside
+            notes.append(f"{label} derived from published throughputs; the published {_cited(beside)} "
+                         "is shown beside it, not used")
+    if "tpp" in result.figures:
+        result.set_aside = [v for m in CATALOGUE if m.bits for v in chip.values_for(m.key) if likely_sparse(v)]
+    if result.set_aside:
+        notes.append("likely 2:4-sparse figures kept out of TPP: "
+                     + ", ".join(f"{v.metric} {v.published!r}" for v in result.set_aside))
+    result.not_shipping = not_shipping(chip, [v for vs in result.figures.values() for v in vs])
+    if result.not_shipping:
+        notes.append(status_note(result.not_shipping))
+    result.reason = "; ".join([result.reason, *notes])
+    return result
+
+
+def _cited(values: list[Value]) -> str:
+    """'4,493 (source bernstein-2025-07)'."""
+    return " / ".join(f"{fmt_range(v.low, v.high)} (source {v.source})" for v in values)
+
+
+def _classify(chip: Chip, rule: Rule, figures: Figures) -> Classification:
     """The first class whose condition holds, or why none can be chosen.
 
     A class whose condition is unknown (a missing figure, or a range across a

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..data.plausibility import LIKELY_SPARSE
 from ..metrics import CATALOGUE, METRICS, Metric, display_unit
 from ..model import Chip, Input, Value
 from ..numbers import fmt_range
@@ -19,13 +20,20 @@ FigureLookup = Callable[[Chip, str], list[Value]]
 DENSE_OR_UNSPECIFIED = ("dense", "unspecified")
 
 
+def likely_sparse(value: Value) -> bool:
+    """An unspecified figure twice another source's dense one (or computed from one)."""
+    return LIKELY_SPARSE in value.flags
+
+
 def in_sparsity(values: list[Value], sparsity: str = "dense") -> list[Value]:
     """Throughputs of one kind: "dense" (figures of unstated sparsity count, flagged) or "sparse".
 
-    Values of metrics without sparsity pass through: dense and sparse never mix.
+    A likely 2:4-sparse figure never counts as dense. Values of metrics without
+    sparsity pass through: dense and sparse never mix.
     """
     wanted = DENSE_OR_UNSPECIFIED if sparsity == "dense" else ("sparse",)
-    return [v for v in values if v.sparsity is None or v.sparsity in wanted]
+    return [v for v in values if v.sparsity is None
+            or (v.sparsity in wanted and not (sparsity == "dense" and likely_sparse(v)))]
 
 
 def interval(values: list[Value]) -> tuple[float, float] | None:
@@ -52,18 +60,19 @@ def compute(chip: Chip, metric: Metric, lookup: FigureLookup) -> list[Value]:
     denominators = [v for v in usable(lookup(chip, formula.denominator)) if v.low > 0]
     if not numerators or not denominators:
         return []
-    # The throughput side keeps its sparsity: one result per sparsity, never mixed.
-    groups: dict[str | None, tuple[list[Value], list[Value]]] = {}
+    # The throughput side keeps its sparsity: one result per sparsity, never mixed; a likely
+    # 2:4-sparse figure gets a result of its own, which inherits its flag.
+    groups: dict[tuple[str | None, bool], tuple[list[Value], list[Value]]] = {}
     if METRICS[formula.numerator].throughput:
         for v in numerators:
-            groups.setdefault(v.sparsity, ([], denominators))[0].append(v)
+            groups.setdefault((v.sparsity, likely_sparse(v)), ([], denominators))[0].append(v)
     elif METRICS[formula.denominator].throughput:
         for v in denominators:
-            groups.setdefault(v.sparsity, (numerators, []))[1].append(v)
+            groups.setdefault((v.sparsity, likely_sparse(v)), (numerators, []))[1].append(v)
     else:
-        groups[None] = (numerators, denominators)
+        groups[(None, False)] = (numerators, denominators)
     results = []
-    for sparsity, (top, bottom) in groups.items():
+    for (sparsity, _), (top, bottom) in groups.items():
         low = min(v.low for v in top) / max(v.high for v in bottom) * formula.scale
         high = max(v.high for v in top) / min(v.low for v in bottom) * formula.scale
         how = f"{_describe(formula.numerator, top)} ÷ {_describe(formula.denominator, bottom)}"
@@ -75,7 +84,7 @@ def tpp(chip: Chip, lookup: FigureLookup) -> list[Value]:
     """Total processing performance: max over precisions of dense TOPS (or TFLOPS) × bit length.
 
     Figures whose sparsity the source does not state count as dense and keep
-    that flag; 2:4-sparse figures never count.
+    that flag; 2:4-sparse figures, and likely 2:4-sparse ones, never count.
     """
     best: list[tuple[float, float, Metric, list[Value]]] = []
     for metric in CATALOGUE:
@@ -109,5 +118,10 @@ def _computed(chip: Chip, metric: Metric, low: float, high: float, sparsity: str
         published=f"{fmt_range(low, high)} {display_unit(metric.unit)}".rstrip(),
         low=low, high=high, sparsity=sparsity,
         approximate=any(v.approximate for v in inputs), derived=how, origin="derived",
-        inputs=[Input(chip, v) for v in inputs],
+        inputs=[Input(chip, v) for v in inputs], flags=inherited_flags(inputs),
     )
+
+
+def inherited_flags(inputs: list[Value]) -> list[str]:
+    """The plausibility flags of the figures a computed one rests on, each once."""
+    return list(dict.fromkeys(f for v in inputs for f in v.flags))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from .caveats import NOT_SHIPPING, not_shipping, status_note
 from .derived import in_sparsity, usable
 from ..errors import ChipcmpError, UsageError
 from .figures import Figures
@@ -15,10 +16,18 @@ from ..model import Chip, Library, Value
 GAP_METRICS = ("bf16", "fp16", "fp32", "int8", "fp8")
 
 
+# Which date `gap` reads, in order of preference: availability by default (a part
+# customers could buy), or the first announcement.
+DATE_ORDER = {"available": ("available", "released", "announced"),
+              "announced": ("announced", "released", "available")}
+
+
 @dataclass
 class Entry:
     chip: Chip
     values: list[Value]
+    date: str | None = None  # for gap: the date used ...
+    date_kind: str | None = None  # ... and which one it is: available, released or announced
 
     @property
     def low(self) -> float:
@@ -54,8 +63,20 @@ def per_metric(by: str, per: str | None) -> str:
 
 
 def figures_in(chip: Chip, key: str, sparsity: str, figures: Figures) -> list[Value]:
-    """A record's figures for a ranking: whole-record figures in the wanted sparsity."""
-    return in_sparsity(usable(figures(chip, key)), sparsity)
+    """A record's figures for a ranking: whole-record figures in the wanted sparsity.
+
+    A derived metric reads the derived figures, or the published ones where none can be derived.
+    """
+    found = figures.preferred(chip, key) if METRICS[key].computed else figures(chip, key)
+    return in_sparsity(usable(found), sparsity)
+
+
+def record_date(chip: Chip, basis: str = "available") -> tuple[str, str] | None:
+    """(kind, date) of the first date the record has in DATE_ORDER[basis]; None without one."""
+    for kind in DATE_ORDER[basis]:
+        if getattr(chip, kind):
+            return kind, getattr(chip, kind)
+    return None
 
 
 def rank(library: Library, chips: list[Chip], key: str, sparsity: str = "dense") -> tuple[list[Entry], list[Chip]]:
@@ -82,10 +103,17 @@ class Gap:
     vendor: str
     match: Entry | None  # earliest vendor record whose lowest figure reaches the chip's highest
     possible: Entry | None  # earliest whose figures could reach the chip's (ranges overlap)
-    years: float | None  # chip release − match release
+    years: float | None  # chip date − match date (see Entry.date_kind)
+    basis: str = "available"  # which date was asked for: available or announced
+    not_shipping: list[str] = field(default_factory=list)  # "announced", "planned" among the figures read
+    note: str = ""  # which dates were used, and whether the match rests on unshipped figures
 
 
-def gap(library: Library, chip: Chip, vendor: str, key: str | None = None, sparsity: str = "dense") -> Gap:
+def gap(library: Library, chip: Chip, vendor: str, key: str | None = None, sparsity: str = "dense",
+        basis: str = "available") -> Gap:
+    """The earliest `vendor` record that matches `chip` on `key`, dated by `basis` (see DATE_ORDER)."""
+    if basis not in DATE_ORDER:
+        raise ChipcmpError(f"date must be one of {', '.join(DATE_ORDER)}, not {basis!r}")
     figures = Figures(library)
     if key is None:
         key = next((k for k in GAP_METRICS if figures_in(chip, k, sparsity, figures)), None)
@@ -95,19 +123,32 @@ def gap(library: Library, chip: Chip, vendor: str, key: str | None = None, spars
     values = figures_in(chip, key, sparsity, figures)
     if not values:
         raise ChipcmpError(f"no sourced {METRICS[key].label} figure for {chip.name}")
-    target = Entry(chip, values)
+    target = Entry(chip, values, *_date(chip, basis))
     rivals = [c for c in library.chips.values() if c.vendor.casefold() == vendor.casefold()
-              and c.kind != "system" and c.released and c.id != chip.id]
+              and c.kind != "system" and record_date(c, basis) and c.id != chip.id]
     if not rivals:
         raise ChipcmpError(f"no dated records from vendor {vendor!r}")
-    rivals.sort(key=lambda c: (c.released, c.id))
-    candidates = [Entry(c, v) for c in rivals if (v := figures_in(c, key, sparsity, figures))]
+    rivals.sort(key=lambda c: (_as_date(record_date(c, basis)[1]), c.id))
+    candidates = [Entry(c, v, *_date(c, basis)) for c in rivals if (v := figures_in(c, key, sparsity, figures))]
     match = next((e for e in candidates if e.low >= target.high), None)
     possible = next((e for e in candidates if e.high >= target.low), None)
     years = None
-    if match and chip.released:
-        years = round((_as_date(chip.released) - _as_date(match.chip.released)).days / 365.25, 1)
-    return Gap(target, key, vendor, match, possible if possible is not match else None, years)
+    if match and target.date:
+        years = round((_as_date(target.date) - _as_date(match.date)).days / 365.25, 1)
+    result = Gap(target, key, vendor, match, possible if possible is not match else None, years, basis)
+    read = [e for e in (target, match) if e]
+    found = {s for e in read for s in not_shipping(e.chip, e.values)}
+    result.not_shipping = [s for s in NOT_SHIPPING if s in found]
+    dates = [f"{e.chip.name}: {e.date_kind} {e.date}" for e in read if e.date]
+    result.note = "; ".join(filter(None, [f"dates used ({basis} first): " + ", ".join(dates) if dates else "",
+                                          status_note(result.not_shipping)]))
+    return result
+
+
+def _date(chip: Chip, basis: str) -> tuple[str | None, str | None]:
+    """(date, kind) for an Entry."""
+    found = record_date(chip, basis)
+    return (found[1], found[0]) if found else (None, None)
 
 
 def _as_date(text: str) -> date:

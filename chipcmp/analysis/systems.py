@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .derived import FigureLookup, interval, usable
+from .derived import FigureLookup, inherited_flags, interval, likely_sparse, usable
 from ..metrics import CATALOGUE, Metric, display_unit
 from ..model import Chip, Input, Value
 from ..numbers import fmt_range
@@ -22,8 +22,10 @@ def aggregate(system: Chip, metric: Metric, lookup: FigureLookup, chips: dict[st
         return []
     figures = [(count, chip, usable(lookup(chip, metric.key))) for count, chip in members]
     results = []
-    for sparsity in ("dense", "sparse", "unspecified", None):
-        chosen = [(count, chip, [v for v in values if v.sparsity == sparsity])
+    # A likely 2:4-sparse figure sums only with likely-sparse ones, and its sum keeps the flag.
+    groups = [(s, likely) for s in ("dense", "sparse", "unspecified", None) for likely in (False, True)]
+    for sparsity, likely in groups:
+        chosen = [(count, chip, [v for v in values if v.sparsity == sparsity and likely_sparse(v) == likely])
                   for count, chip, values in figures]
         if not all(values for _, _, values in chosen):
             continue
@@ -40,6 +42,7 @@ def aggregate(system: Chip, metric: Metric, lookup: FigureLookup, chips: dict[st
             approximate=any(v.approximate for _, _, values in chosen for v in values),
             derived=f"sum of parts: {how}",
             inputs=[Input(chip, v) for _, chip, values in chosen for v in values],
+            flags=inherited_flags([v for _, _, values in chosen for v in values]),
         ))
     return results
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import workload
+from .caveats import NOT_SHIPPING, describe, flagged, not_shipping, status_note
 from .derived import in_sparsity, interval, usable
 from .figures import Figures
 from ..metrics import METRICS
@@ -51,6 +52,9 @@ class Verdict:
     assumptions: list[str] = field(default_factory=list)  # every workload verdict carries them
     measured: list = field(default_factory=list)  # workload.MeasuredRatio on record for the pair
     ceiling: object | None = None  # the workload.Ceiling behind a workload verdict
+    not_shipping: list[str] = field(default_factory=list)  # "announced", "planned": figures read that did not ship
+    flagged: list[tuple[Chip, Value]] = field(default_factory=list)  # figures read that fail a plausibility check
+    without_flagged: str | None = None  # the verdict without the flagged figures, where it differs
 
     @property
     def accepted(self) -> tuple[float | None, float | None]:
@@ -66,6 +70,30 @@ def tolerance_for(claim: Claim) -> float:
 
 
 def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
+    """The verdict, saying when it rests on planned figures or on a flagged figure.
+
+    A verdict that reads a figure failing a plausibility check is judged again
+    without the flagged figures; if that changes it, the reason says so.
+    """
+    verdict = _judge(claim, library, figures)
+    sides = [(verdict.chips.get(claim.subject), verdict.subject_values),
+             (verdict.chips.get(claim.baseline), verdict.baseline_values)]
+    found = {s for chip, values in sides if chip for s in not_shipping(chip, values)}
+    verdict.not_shipping = [s for s in NOT_SHIPPING if s in found]
+    verdict.flagged = [pair for chip, values in sides if chip for pair in flagged(chip, values)]
+    if verdict.flagged:
+        alternative = _judge(claim, library, figures.unflagged())
+        if alternative.verdict != verdict.verdict:
+            verdict.without_flagged = alternative.verdict
+            verdict.reason += (f"; {verdict.verdict} only because of a figure that fails a plausibility "
+                               f"check ({describe(verdict.flagged)}): without it, "
+                               f"{alternative.verdict} ({alternative.reason})")
+    if verdict.not_shipping:
+        verdict.reason += f"; {status_note(verdict.not_shipping)}"
+    return verdict
+
+
+def _judge(claim: Claim, library: Library, figures: Figures) -> Verdict:
     verdict = Verdict(claim, "not-checkable", "", (claim.ratio_low, claim.ratio_high), tolerance_for(claim),
                       chips={c: library.chips[c] for c in (claim.subject, claim.baseline) if c in library.chips})
     if not claim.metric:
@@ -86,10 +114,10 @@ def check(claim: Claim, library: Library, figures: Figures) -> Verdict:
         sides.append(values)
     verdict.subject_values, verdict.baseline_values = sides
     verdict.implied = _ratio(*sides)
-    return _judge(verdict)
+    return _metric_verdict(verdict)
 
 
-def _judge(verdict: Verdict) -> Verdict:
+def _metric_verdict(verdict: Verdict) -> Verdict:
     """Metric verdicts: the implied ratio against the claimed one, widened by the tolerance."""
     claim = verdict.claim
     low, high = verdict.implied
@@ -136,7 +164,7 @@ def _check_workload(verdict: Verdict, claim: Claim, library: Library, figures: F
     verdict.baseline_values = [v for b in limit.bounds for v in b.baseline]
     verdict.implied = limit.ratio
     if claim.phase == "peak":
-        return _judge(verdict)
+        return _metric_verdict(verdict)
     band_low, band_high = limit.band
     accepted_low, accepted_high = verdict.accepted
     ceiling = workload.describe(limit)
@@ -169,6 +197,11 @@ def _figures(chip: Chip, key: str, sparsity: str, figures: Figures) -> tuple[lis
     """The figures a ratio reads for one side, or why there are none."""
     metric = METRICS[key]
     values = [v for v in usable(figures.preferred(chip, key)) if v.low > 0]
+    if metric.computed and values and all(v.origin == "published" for v in values):
+        # An analyst's TPP is often the claim's own figure: checking against it proves nothing.
+        return [], (f"only a published {metric.label} for {chip.name} (source "
+                    f"{', '.join(v.source for v in values)}), none derived from its specs; claims are "
+                    "checked against derived figures")
     if not values:
         return [], f"metric unpublished: no sourced {metric.label} figure for {chip.name}"
     chosen = in_sparsity(values, sparsity)

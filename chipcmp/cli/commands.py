@@ -285,11 +285,21 @@ def validate(
     ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(
         metavar="[PATH]...", help="Files or directories to check (default: the whole library).")] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Treat plausibility warnings as errors (exit 1).")] = False,
 ) -> None:
-    """Check spec and claim files; print every problem as file:line: message."""
+    """Check spec and claim files; print every problem as file:line: message.
+
+    Plausibility warnings (a likely 2:4-sparse figure, an unmarked rounding, a
+    system beyond its parts, sparse not 2× dense) go to stderr as
+    file:line: warning: message and leave the exit code at 0 unless --strict.
+    """
     from ..data.library import validate as check
 
-    typer.echo(check(paths, Settings(ctx).specs))
+    summary, warnings = check(paths, Settings(ctx).specs, strict)
+    for warning in warnings:
+        typer.echo(str(warning), err=True)
+    typer.echo(summary)
 
 
 @app.command()
@@ -422,6 +432,11 @@ def rank(
     _emit(RankResult(entries[:limit] if limit else entries, without, key, sparsity.value), format, width)
 
 
+class GapDate(str, Enum):
+    available = "available"
+    announced = "announced"
+
+
 @app.command()
 @handles_errors
 def gap(
@@ -431,12 +446,16 @@ def gap(
         metavar="METRIC", autocompletion=complete_metric,
         help="Metric to match (default: the first of bf16, fp16, fp32, int8, fp8 the chip publishes).")] = None,
     vs: Annotated[str, typer.Option(metavar="VENDOR", help="Vendor to measure against.")] = "NVIDIA",
+    date: Annotated[GapDate, typer.Option(
+        help="Date each record by availability (else release, else announcement) or by "
+        "announcement (else release, else availability).")] = GapDate.available,
     format: FormatOption = TableFormat.table,
 ) -> None:
     """The earliest chip of another vendor that matches CHIP on a metric, and the years between.
 
     "Matches" means its lowest sourced figure reaches CHIP's highest; an earlier
-    chip whose range merely overlaps is reported as a possible match.
+    chip whose range merely overlaps is reported as a possible match. Each date
+    shown says which it is (available, released or announced).
     """
     from ..analysis.ranking import gap as build
     from ..data.library import resolve
@@ -444,7 +463,7 @@ def gap(
 
     key = parse_metrics(metric, "--metric")[0] if metric else None
     library = Settings(ctx).library()
-    _emit(GapResult(build(library, resolve(library, chip), vs, key)), format)
+    _emit(GapResult(build(library, resolve(library, chip), vs, key, basis=date.value)), format)
 
 
 crosscheck_app = typer.Typer(help="Compare the library with independent datasets.",
@@ -456,17 +475,23 @@ app.add_typer(crosscheck_app, name="crosscheck")
 @handles_errors
 def crosscheck_epoch(
     ctx: typer.Context,
-    csv_file: Annotated[Path, typer.Argument(
-        metavar="FILE.csv", help="Epoch AI's ML hardware CSV (https://epoch.ai/data/machine-learning-hardware).")],
+    csv_file: Annotated[Path | None, typer.Argument(
+        metavar="[FILE.csv]", help="Epoch AI's ML hardware CSV (https://epoch.ai/data/machine-learning-hardware); "
+        "default: the rows the library cites, shipped with chipcmp (CC-BY 4.0, Epoch AI).")] = None,
     all_rows: Annotated[bool, typer.Option("--all", help="Also list metrics that agree.")] = False,
     format: FormatOption = TableFormat.table,
     width: WidthOption = None,
 ) -> None:
-    """Where Epoch AI's hardware CSV and chipcmp disagree, per chip and metric."""
+    """Where Epoch AI's hardware CSV and chipcmp disagree, per chip and metric.
+
+    Without FILE it reads the Epoch rows chipcmp cites, shipped inside the
+    package, so it runs offline.
+    """
     from ..analysis.crosscheck import crosscheck, read_epoch
+    from ..data.epoch_rows import SHIPPED
     from ..present.records import findings_result
 
-    findings = crosscheck(Settings(ctx).library(), read_epoch(csv_file))
+    findings = crosscheck(Settings(ctx).library(), read_epoch(csv_file or SHIPPED))
     _emit(findings_result(findings, all_rows), format, width)
 
 

@@ -27,13 +27,17 @@ from .naming import normalize_name
 from .files import write_atomically
 
 
+# Bumped when what a cached library holds changes within one version (2: Value.flags).
+FORMAT = 2
+
+
 def cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "chipcmp"
 
 
 def _fingerprint(files: list[Path]) -> str:
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
     for path in files:
         stat = os.stat(path)
         digest.update(f"\0{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from . import schema
-from ..metrics import CATALOGUE
+from ..metrics import CATALOGUE, WRITABLE
 
 FILE_NAME = "chipcmp.schema.json"
 
@@ -66,11 +66,14 @@ def _object(fields: tuple[schema.Field, ...], title: str, omit: tuple[str, ...] 
 
 
 def _specs() -> dict:
-    """One property per published metric; throughputs must say their sparsity."""
+    """One property per writable metric; throughputs must say their sparsity."""
     properties = {}
-    for metric in CATALOGUE:
+    for metric in WRITABLE.values():
         value = "#/$defs/throughput_value" if metric.throughput else "#/$defs/value"
         unit = f" in {metric.unit} or any unit of that dimension" if metric.unit else ""
+        if metric.computed:
+            unit = ("; a sourced published figure (a plain number), kept beside the one chipcmp "
+                    "derives")
         properties[metric.key] = {
             "description": f"{metric.label}: {metric.description}{unit}",
             "anyOf": [{"$ref": value},

@@ -187,21 +187,30 @@ def select_rules(library: Library, text: str | None) -> list:
     raise LookupFailed(f"unknown rule {text!r}", sorted(library.rules))
 
 
-def validate(paths: list[Path] | None, directory: str | Path | None = None) -> str:
-    """Check files (default: the whole library); a one-line summary, or DataError with every problem.
+def validate(paths: list[Path] | None, directory: str | Path | None = None,
+             strict: bool = False) -> tuple[str, list]:
+    """Check files (default: the whole library): a one-line summary and the plausibility warnings.
 
+    Raises DataError with every problem; with `strict`, warnings are problems too.
     Files checked on their own may name chips of the active library; its file
     names are its ids, so there is no need to load (or trust) it.
     """
+    from dataclasses import replace
+
     from ..errors import DataError
     from .loader import check_files, discover
+    from .plausibility import warnings
 
     files, problems = discover(paths or [specs_dir(directory)])
     library, more = check_files(files, record_ids(directory) if paths else set())
     problems += more
     if problems:
         raise DataError(problems)
-    return (f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
-            f"{sum(len(c.values) for c in library.chips.values())} value(s), "
-            f"{len(library.claims)} claim(s), {len(library.rules)} rule(s), "
-            f"{len(library.measurements)} measurement(s)")
+    found = warnings(library)
+    if strict and found:
+        raise DataError([replace(w, severity="error") for w in found])
+    summary = (f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
+               f"{sum(len(c.values) for c in library.chips.values())} value(s), "
+               f"{len(library.claims)} claim(s), {len(library.rules)} rule(s), "
+               f"{len(library.measurements)} measurement(s)" + (f", {len(found)} warning(s)" if found else ""))
+    return summary, found

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import schema
 from .ratios import parse_ratio
 from ..errors import ChipcmpError, DataError, Problem
-from ..metrics import METRICS, PUBLISHED
+from ..metrics import METRICS, PUBLISHED, WRITABLE
 from ..model import Chip, Claim, Library, Measurement, Model, Part, Rule, RuleClass, Source, Value, Workload
 from .naming import normalize_name, record_kind
 from .template import PLACEHOLDER
@@ -212,13 +212,13 @@ class _FileChecker:
         values = []
         for key, entry in data.items():
             line = data.key_lines[key]
-            metric = PUBLISHED.get(key)
+            metric = WRITABLE.get(key)
             if key in METRICS and metric is None:
                 self.problem(line, f"specs: {key!r} is computed by chipcmp from other metrics; "
                              "write the published figures it comes from instead")
                 continue
             if metric is None:
-                hint = difflib.get_close_matches(key, PUBLISHED, n=1, cutoff=0.6)
+                hint = difflib.get_close_matches(key, WRITABLE, n=1, cutoff=0.6)
                 suffix = f"; did you mean {hint[0]!r}?" if hint else " (see `chipcmp metrics`)"
                 self.problem(line, f"specs: unknown metric {key!r}{suffix}")
                 continue
@@ -264,8 +264,14 @@ class _FileChecker:
             value.text = published
             return value
         try:
-            quantity = parse_quantity(published, metric.unit, metric.dimension)
+            if metric.computed:  # a published TPP or PD: a plain number, its unit optional
+                number = published.replace("²", "^2").removesuffix(metric.unit or "").strip()
+                quantity = parse_quantity(number, "", "")
+            else:
+                quantity = parse_quantity(published, metric.unit, metric.dimension)
         except UnitError as exc:
+            if metric.computed:
+                exc = f"{metric.label} is a plain number, e.g. 4,800, not {published!r}"
             self.problem(item.key_lines["value"], f"{where}: {exc}")
             return None
         value.low, value.high = quantity.low, quantity.high
@@ -502,10 +508,16 @@ def _check_names(chip: Chip, data: Mapping, names: dict, checker: _FileChecker) 
 
 
 def load(paths: list[Path]) -> Library:
-    """Load spec files or directories; raise DataError listing every problem."""
+    """Load spec files or directories; raise DataError listing every problem.
+
+    Values that fail a plausibility check come back flagged (Value.flags).
+    """
+    from .plausibility import annotate
+
     files, problems = discover(paths)
     library, more = check_files(files)
     problems += more
     if problems:
         raise DataError(problems)
+    annotate(library)
     return library

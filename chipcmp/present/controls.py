@@ -46,7 +46,7 @@ class ControlsResult(ResultMethods):
 
     def columns(self) -> list[str]:
         return ["chip", "rule", "tpp_low", "tpp_high", "pd_low", "pd_high", "class", "missing",
-                "assumes_dense", "reason", "sources"]
+                "assumes_dense", "tpp_basis", "not_shipping", "reason", "sources"]
 
     def _by_chip(self) -> dict:
         chips: dict[str, list] = {}
@@ -57,15 +57,18 @@ class ControlsResult(ResultMethods):
     def grid(self) -> Grid:
         footnotes, notes = Footnotes(), Notes()
         rules = list({r.rule.id: r.rule for r in self.results}.values())
-        body, dense = [], False
+        body, dense, published, planned = [], False, False, False
         for chip_id, results in self._by_chip().items():
-            first = results[0]
             marks = ""
             if any(assumes_dense(r) for r in results):
                 marks, dense = " ?", True
-            tpp = "\n".join(figure_lines(first.chip, first.figures.get("tpp", []), footnotes)) or "—"
-            pd = "\n".join(figure_lines(first.chip, first.figures.get("performance_density", []),
-                                        footnotes)) or "—"
+            tpp = self._figure(results, "tpp", footnotes)
+            pd = self._figure(results, "performance_density", footnotes)
+            published |= any(r.basis.get(k) == "published" or r.beside.get(k)
+                             for r in results for k in ("tpp", "performance_density"))
+            if any(r.not_shipping for r in results):
+                marks += " ◇"
+                planned = True
             by_rule = {r.rule.id: r for r in results}
             body.append([chip_id] + [class_text(by_rule[rule.id]) if rule.id in by_rule else ""
                                      for rule in rules]
@@ -73,10 +76,26 @@ class ControlsResult(ResultMethods):
         columns = ([Column("chip")] + [Column(rule_label(rule)) for rule in rules]
                    + [Column("TPP", justify="right"), Column("PD", justify="right"), Column("why")])
         legend = [f"{rule_label(r)}: {r.name}" for r in rules] + ([DENSE_NOTE] if dense else [])
+        if published:
+            legend.append("pub.: a figure published by its source (e.g. an analyst's TPP), not derived "
+                          "from the specs; used only where chipcmp cannot derive one")
+        if planned:
+            legend.append("◇ rests on planned or announced figures, not a shipping part")
         legend.append("TPP: largest dense throughput × its bit length; PD: TPP ÷ die area (mm²)")
         return Grid(self.title, columns, body, legend=legend,
                     notes=[f"note: {n}" for n in self.system_notes] + notes.lines(),
                     footnotes=footnotes, empty="no chip to classify")
+
+    @staticmethod
+    def _figure(results, key: str, footnotes: Footnotes) -> str:
+        """The figure classify used, marked 'pub.' if published; a published one not used, beside it."""
+        result = next((r for r in results if r.figures.get(key)), results[0])
+        lines = figure_lines(result.chip, result.figures.get(key, []), footnotes)
+        if lines and result.basis.get(key) == "published":
+            lines[-1] += " pub."
+        lines += [f"{line} pub. (not used)" for line in
+                  figure_lines(result.chip, result.beside.get(key, []), footnotes)]
+        return "\n".join(lines) or "—"
 
     @staticmethod
     def _reason(results) -> str:
@@ -99,12 +118,13 @@ class ControlsResult(ResultMethods):
     def _explanation(self, footnotes: Footnotes) -> list[str]:
         lines = []
         for chip_id, results in self._by_chip().items():
-            first = results[0]
             lines.append(f"{chip_id}")
             for key in ("tpp", "performance_density"):
-                for v in first.figures.get(key, []):
-                    refs = figure_lines(first.chip, [v], footnotes)[0].rsplit(" ", 1)[-1]
-                    lines.append(f"  {METRICS[key].label} = {v.derived} = {fmt_range(v.low, v.high)} {refs}")
+                source = next((r for r in results if r.figures.get(key)), results[0])
+                for v in source.figures.get(key, []):
+                    refs = figure_lines(source.chip, [v], footnotes)[0].rsplit(" ", 1)[-1]
+                    how = v.derived or f"published by its source ({v.published})"
+                    lines.append(f"  {METRICS[key].label} = {how} = {fmt_range(v.low, v.high)} {refs}")
             for r in results:
                 lines.append(f"  {r.rule.id} → {class_text(r)}")
                 for step in explain(r):

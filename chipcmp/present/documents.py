@@ -49,6 +49,7 @@ def value_doc(chip: Chip, value: Value) -> dict:
         "published": value.published,
         "approximate": value.approximate,
         "status": value.status,
+        "flags": value.flags,
         "sparsity": value.sparsity,
         "scope": value.scope,
         "derived": value.derived,
@@ -80,6 +81,7 @@ def value_row(chip: Chip, value: Value, root: str | None = None) -> dict:
     row = {"chip": chip.id, "chip_name": chip.name, "vendor": chip.vendor, "country": chip.country,
            "kind": chip.kind, "released": chip.released}
     row.update(doc)
+    row["flags"] = " ".join(value.flags)  # plausibility flags, as in comparison cells
     row.update({f"source_{k}": v for k, v in source.items()})
     row["sources"] = references(chip, [value])  # for a computed value: its inputs' sources
     row["file"] = _relative(chip.path, root) if value.line else None
@@ -159,6 +161,7 @@ def _cell_doc(cell: Cell) -> dict:
         "flags": cell.flags,
         "note": cell.note,
         "values": [value_doc(cell.chip, v) for v in cell.values],
+        "set_aside": [value_doc(cell.chip, v) for v in cell.set_aside],
     }
 
 
@@ -311,6 +314,9 @@ def verdict_doc(verdict) -> dict:
         "bound_by": verdict.bound_by,
         "assumptions": verdict.assumptions,
         "measured": [{"ratio": m.ratio, "phase": m.phase, "workload": m.workload()} for m in verdict.measured],
+        "not_shipping": verdict.not_shipping,
+        "flagged": [{"chip": chip.id, **value_doc(chip, v)} for chip, v in verdict.flagged],
+        "without_flagged": verdict.without_flagged,
         "claimed_by": claim.claimed_by,
         "claim_source": source_doc(claim.sources[claim.source]),
         "subject_figures": [value_doc(verdict.chips[claim.subject], v) for v in verdict.subject_values],
@@ -359,8 +365,13 @@ def classification_doc(result) -> dict:
         "missing": result.missing,
         "reason": result.reason,
         "assumes_dense": assumes_dense(result),
+        "basis": result.basis,
+        "not_shipping": result.not_shipping,
         "figures": {name: [value_doc(result.chip, v) for v in values]
                     for name, values in result.figures.items()},
+        "published_beside": {name: [value_doc(result.chip, v) for v in values]
+                             for name, values in result.beside.items()},
+        "set_aside": [value_doc(result.chip, v) for v in result.set_aside],
         "rule_source": source_doc(result.rule.sources[result.rule.source]),
     }
 
@@ -381,6 +392,8 @@ def classification_row(result) -> dict:
         "class": result.klass,
         "missing": " ".join(m.replace(" ", "_") for m in result.missing),
         "assumes_dense": assumes_dense(result),
+        "tpp_basis": result.basis.get("tpp"),
+        "not_shipping": " ".join(result.not_shipping),
         "reason": result.reason,
         "sources": references(result.chip, [v for vs in result.figures.values() for v in vs]),
     }
@@ -412,6 +425,7 @@ def gap_doc(result) -> dict:
         if entry is None:
             return None
         return {"chip": entry.chip.id, "name": entry.chip.name, "released": entry.chip.released,
+                "date": entry.date, "date_kind": entry.date_kind,
                 "figure": [entry.low, entry.high], "sources": references(entry.chip, entry.values)}
 
     return {
@@ -421,6 +435,11 @@ def gap_doc(result) -> dict:
         "vs": result.vendor,
         "figure": [result.chip.low, result.chip.high],
         "released": result.chip.chip.released,
+        "date": result.chip.date,
+        "date_kind": result.chip.date_kind,
+        "date_basis": result.basis,
+        "not_shipping": result.not_shipping,
+        "note": result.note,
         "match": side(result.match),
         "possible_match": side(result.possible),
         "years": result.years,
@@ -431,11 +450,14 @@ def gap_doc(result) -> dict:
 def gap_row(doc: dict) -> dict:
     """gap_doc flattened for CSV and Markdown: match_chip, match_low, possible_match_chip ..."""
     row = {k: v for k, v in doc.items() if k not in ("figure", "match", "possible_match")}
+    row["not_shipping"] = " ".join(doc["not_shipping"])
     row["low"], row["high"] = doc["figure"]
     for side in ("match", "possible_match"):
         found = doc[side] or {}
         row[f"{side}_chip"] = found.get("chip")
         row[f"{side}_released"] = found.get("released")
+        row[f"{side}_date"] = found.get("date")
+        row[f"{side}_date_kind"] = found.get("date_kind")
         row[f"{side}_low"], row[f"{side}_high"] = found.get("figure") or (None, None)
         row[f"{side}_sources"] = found.get("sources")
     return row

@@ -154,9 +154,7 @@ class GapResult(ResultMethods):
         return list(gap_row(self.doc))
 
     def table(self):
-        from rich.text import Text
-
-        return Text(gap_text(self.doc))
+        return _Lines(gap_text(self.doc).splitlines())
 
     def markdown(self) -> str:
         row = gap_row(self.doc)
@@ -164,33 +162,55 @@ class GapResult(ResultMethods):
 
 
 def gap_text(doc: dict) -> str:
-    """`gap` as sentences: the chip's figure, the earliest match, the years between."""
+    """`gap` as sentences: the chip's figure, the earliest match, the years between, which dates."""
     unit = display_unit(doc["unit"])
     label = METRICS[doc["metric"]].label
-    dated = doc.get("date_used", "released")
 
     def figure(pair):
         return f"{fmt_range(*pair)} {unit}"
 
-    lines = [f"{doc['chip']} ({dated} {doc['released'] or 'unknown'}): {label} {figure(doc['figure'])}",
-             f"  sources: {doc['sources']}"]
+    def dated(side):
+        return f"{side['date_kind']} {side['date']}" if side.get("date") else "date unknown"
+
+    lines = [f"{doc['chip']} ({dated(doc)}): {label} {figure(doc['figure'])}", *_sources(doc["sources"])]
     match = doc["match"]
     if match is None:
         lines.append(f"no {doc['vs']} record in the library reaches it")
     else:
-        lines.append(f"earliest {doc['vs']} match: {match['name']} ({dated} {match['released']}): "
+        lines.append(f"earliest {doc['vs']} match: {match['name']} ({dated(match)}): "
                      f"{figure(match['figure'])}")
-        lines.append(f"  sources: {match['sources']}")
+        lines += _sources(match["sources"])
         if doc["years"] is None:
             lines.append("years between: unknown (no date for the chip)")
         else:
-            when = "earlier" if doc["years"] >= 0 else "later"
-            lines.append(f"{doc['vs']} reached it {abs(doc['years']):g} years {when}")
+            direction = "earlier" if doc["years"] >= 0 else "later"
+            lines.append(f"{doc['vs']} reached it {abs(doc['years']):g} years {direction}")
     possible = doc["possible_match"]
     if possible:
         lines.append(f"possible earlier match (ranges overlap): {possible['name']} "
-                     f"({dated} {possible['released']}): {figure(possible['figure'])}")
+                     f"({dated(possible)}): {figure(possible['figure'])}")
+    if doc.get("not_shipping"):
+        from ..analysis.caveats import status_note
+
+        lines.append(f"note: {status_note(doc['not_shipping'])}")
     return "\n".join(lines)
+
+
+def _sources(references: str) -> list[str]:
+    return [f"  source: {r}" for r in references.split(" | ") if r]
+
+
+class _Lines:
+    """Lines of text; a line that holds a URL is never wrapped (so it stays clickable and whole)."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        for line in self.lines:
+            yield Text(line, no_wrap="://" in line, overflow="ignore")
 
 
 class ShowResult(ResultMethods):
@@ -286,7 +306,9 @@ class ShowResult(ResultMethods):
         return lines
 
     def table(self):
-        return _WithLines(self.grid(), self._more())
+        from rich.console import Group
+
+        return Group(self.grid(), _Lines(self._more()))
 
     def markdown(self) -> str:
         grid = self.grid()
@@ -294,15 +316,3 @@ class ShowResult(ResultMethods):
         if more:
             grid.notes += ["", "```text", *more, "```"]
         return grid.markdown()
-
-
-class _WithLines:
-    def __init__(self, grid: Grid, lines: list[str]):
-        self.grid, self.lines = grid, lines
-
-    def __rich_console__(self, console, options):
-        from rich.text import Text
-
-        yield self.grid
-        for line in self.lines:
-            yield Text(line)
