@@ -109,7 +109,9 @@ def _complete_metric(incomplete: str) -> list[str]:
 
 
 def _fail(message: str) -> None:
-    typer.echo(message, err=True)
+    from ..present.text import literal
+
+    typer.echo(literal(message, layout=True), err=True)  # a file name may hold an ESC too
     raise typer.Exit(1)
 
 
@@ -142,9 +144,9 @@ SvgOption = Annotated[Path | None, typer.Option(
 
 def _show(renderable, svg: Path | None = None, title: str = "chipcmp") -> None:
     """Print a Rich renderable; with `svg`, also save the printed output as an SVG file."""
-    from rich.console import Console
+    from ..present.stdout import console as make_console
 
-    console = Console(record=svg is not None)
+    console = make_console(record=svg is not None)
     console.print(renderable)
     if svg is not None:
         from ..data.files import write_atomically
@@ -164,7 +166,9 @@ def _emit(text: str, output: Path | None = None) -> None:
 
         write_atomically(output, text)
     else:
-        sys.stdout.write(text)
+        from ..present.stdout import write_text
+
+        write_text(text)
 
 
 def _version(value: bool) -> None:
@@ -475,9 +479,9 @@ def validate(
     problems += more
     if problems:
         raise DataError(problems)
-    typer.echo(f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
+    _emit(f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "
                f"{sum(len(c.values) for c in library.chips.values())} value(s), "
-               f"{len(library.claims)} claim(s), {len(library.rules)} rule(s)")
+               f"{len(library.claims)} claim(s), {len(library.rules)} rule(s)\n")
 
 
 @app.command()
@@ -660,7 +664,7 @@ def gap(
     if format is TableFormat.table:
         from ..present.tables import gap_text
 
-        typer.echo(gap_text(doc))
+        _emit(gap_text(doc) + "\n")
         return
     from ..present.documents import gap_row
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import schema
 from .ratios import parse_ratio
+from ..characters import first_unsafe
 from ..errors import ChipcmpError, DataError, Problem
 from ..metrics import METRICS, PUBLISHED
 from ..model import Chip, Claim, Library, Part, Rule, RuleClass, Source, Value
@@ -18,6 +19,7 @@ from .template import PLACEHOLDER
 from .yamlnodes import Mapping, Sequence, Text, line_of, read_yaml
 
 SPEC_SUFFIXES = (".yaml", ".yml")
+MULTILINE_FIELDS = ("notes", "note", "text")  # paragraphs: line breaks allowed
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -86,7 +88,9 @@ class _FileChecker:
             self.problem(line, f"{where}: expected a single value, not a list or mapping")
             return None
         text = value.strip()
-        if PLACEHOLDER in text:
+        if unsafe := first_unsafe(text, multiline=f.name in MULTILINE_FIELDS):
+            self.problem(line, f"{where}: contains {unsafe}; write plain text")
+        elif PLACEHOLDER in text:
             self.problem(line, f"{where}: fill in the {PLACEHOLDER} placeholder, or delete the line "
                          "if the source does not publish it")
         elif f.type == "id" and not re.match(schema.ID_PATTERN, text):
@@ -154,7 +158,9 @@ class _FileChecker:
             return []
         names = []
         for item in data:
-            if isinstance(item, Text) and PLACEHOLDER in item:
+            if isinstance(item, Text) and (unsafe := first_unsafe(item.strip())):
+                self.problem(item.line, f"aliases: contains {unsafe}; write plain text")
+            elif isinstance(item, Text) and PLACEHOLDER in item:
                 self.problem(item.line, f"aliases: fill in the {PLACEHOLDER} placeholder, or delete it")
             elif isinstance(item, Text) and item.strip():
                 names.append(Text(item.strip(), item.line))

@@ -117,6 +117,10 @@ def parse_yaml(text: str):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise YamlProblem(line, f"YAML syntax error: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML itself forbids, e.g. a raw ESC
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlProblem(line, f"control character U+{exc.character:04X} is not allowed in a spec "
+                          "file; write plain text") from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise YamlProblem(None, f"YAML error: {exc}") from None
     if node is None:

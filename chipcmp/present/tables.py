@@ -10,6 +10,14 @@ from ..metrics import METRICS, display_unit
 from ..model import Chip, Library, published_leaves
 from ..numbers import fmt_number, fmt_range, fmt_ratio
 from .documents import conflicting_metrics
+from .text import literal, markdown_cell
+
+
+def _text(value, style: str = ""):
+    """Data as Rich text: shown as written (never read as markup), control characters made visible."""
+    from rich.text import Text
+
+    return Text(literal("" if value is None else str(value), layout=True), style=style)
 
 
 class Footnotes:
@@ -77,29 +85,28 @@ def _comparison_grid(comparison: Comparison, newline: str):
 def comparison_table(comparison: Comparison):
     from rich.console import Group
     from rich.table import Table
-    from rich.text import Text
 
     header, body, legend, footnotes, caption = _comparison_grid(comparison, "\n")
-    table = Table(title=f"chipcmp compare — {comparison.sparsity} figures", caption=caption,
+    table = Table(title=f"chipcmp compare — {comparison.sparsity} figures", caption=_text(caption),
                   show_lines=True)
     for i, name in enumerate(header):
-        table.add_column(name, justify="left" if i < 2 else "right", overflow="fold")
+        table.add_column(_text(name), justify="left" if i < 2 else "right", overflow="fold")
     for line in body:
-        table.add_row(*line)
-    extra = [Text(x, style="dim") for x in legend] + [Text(x) for x in footnotes]
+        table.add_row(*map(_text, line))
+    extra = [_text(x, "dim") for x in legend] + [_text(x) for x in footnotes]
     return Group(table, *extra)
 
 
 def comparison_markdown(comparison: Comparison) -> str:
     header, body, legend, footnotes, caption = _comparison_grid(comparison, " · ")
-    return markdown_table(header, body) + "\n" + caption + "\n\n" + "\n".join(
-        [f"- {x}" for x in legend] + [""] + [f"{x}  " for x in footnotes]
+    return markdown_table(header, body) + "\n" + literal(caption) + "\n\n" + "\n".join(
+        [f"- {literal(x)}" for x in legend] + [""] + [f"{literal(x)}  " for x in footnotes]
     ) + "\n"
 
 
 def markdown_table(header: list[str], body: list[list[str]]) -> str:
     def line(cells):
-        return "| " + " | ".join(str(c if c is not None else "").replace("|", "\\|") for c in cells) + " |"
+        return "| " + " | ".join(markdown_cell(c) for c in cells) + " |"
 
     return "\n".join([line(header), line(["---"] * len(header))] + [line(r) for r in body]) + "\n"
 
@@ -133,18 +140,17 @@ def display_cell(column: str, value) -> str:
 def simple_table(title: str, header: list[str], body: list[list[str]]):
     from rich.table import Table
 
-    table = Table(title=title)
+    table = Table(title=_text(title))
     for name in header:
-        table.add_column(name, overflow="fold")
+        table.add_column(_text(name), overflow="fold")
     for line in body:
-        table.add_row(*[str(c) if c is not None else "" for c in line])
+        table.add_row(*map(_text, line))
     return table
 
 
 def chip_detail(chip: Chip, library: Library):
     """`show`: every value with its source, conflicts listed, claims about the chip."""
     from rich.console import Group
-    from rich.text import Text
 
     notes = Footnotes()
     body = []
@@ -155,34 +161,33 @@ def chip_detail(chip: Chip, library: Library):
         remark = "; ".join(filter(None, [v.derived and f"derived: {v.derived}", v.note]))
         body.append([v.metric, shown, display_unit(METRICS[v.metric].unit), v.published,
                      ", ".join(qualifiers), f"[{notes.ref(chip, v.source)}]", remark])
-    heading = Text.assemble((chip.name, "bold"), f"  {chip.id} · {chip.vendor} ({chip.country}) · "
+    heading = _text(chip.name, "bold") + _text(f"  {chip.id} · {chip.vendor} ({chip.country}) · "
                             f"{chip.kind} · released {chip.released or 'unknown'}")
     parts = [heading]
     if chip.aliases:
-        parts.append(Text("aliases: " + ", ".join(chip.aliases), style="dim"))
+        parts.append(_text("aliases: " + ", ".join(chip.aliases), "dim"))
     header = ["metric", "value", "unit", "as published", "qualifiers", "source", "note"]
     parts.append(simple_table("", header, body))
     if chip.parts:
         parts.append(_part_sums_table(chip, library))
     conflicts = conflicting_metrics(chip)
     if conflicts:
-        parts.append(Text("sources disagree on: " + ", ".join(conflicts), style="yellow"))
+        parts.append(_text("sources disagree on: " + ", ".join(conflicts), "yellow"))
     if chip.notes:
-        parts.append(Text(chip.notes))
-    parts += [Text(x) for x in notes.lines]
+        parts.append(_text(chip.notes))
+    parts += [_text(x) for x in notes.lines]
     claims = library.claims_about(chip.id)
     if claims:
-        parts.append(Text("claims:", style="bold"))
-        parts += [Text(f"  {c.id}: {c.subject} vs {c.baseline} = {c.ratio} "
+        parts.append(_text("claims:", "bold"))
+        parts += [_text(f"  {c.id}: {c.subject} vs {c.baseline} = {c.ratio} "
                        f"({c.metric or c.workload}; {c.claimed_by}, {c.claimed_on})") for c in claims]
     return Group(*parts)
 
 
 def _with_footnotes(table, notes: Footnotes, legend: list[str] = ()):
     from rich.console import Group
-    from rich.text import Text
 
-    return Group(table, *[Text(x, style="dim") for x in legend], *[Text(x) for x in notes.lines])
+    return Group(table, *[_text(x, "dim") for x in legend], *[_text(x) for x in notes.lines])
 
 
 def verdicts_grid(verdicts) -> tuple[list[str], list[list[str]], Footnotes]:
@@ -313,19 +318,19 @@ class Chart:
 
         widths = [max(len(line[i]) for line in self.lines) for i in (0, 3, 4)]
         bar_width = max(10, min(50, options.max_width - sum(widths) - 6))
-        table = Table(title=f"chipcmp chart — {self.title}", box=None, show_header=False,
+        table = Table(title=_text(f"chipcmp chart — {self.title}"), box=None, show_header=False,
                       pad_edge=False)
         table.add_column("chip", style="bold", no_wrap=True)
         table.add_column("bar", style="cyan", no_wrap=True)
         table.add_column("figures", justify="right", overflow="fold")
         table.add_column("ratio", justify="right", no_wrap=True)
         for line in self.rows(bar_width):
-            table.add_row(*line)
+            table.add_row(*map(_text, line))
         yield _with_footnotes(table, self.notes, self.legend)
 
     def markdown(self) -> str:
         body = [[name, f"`{bar}`" if bar else "", figures, ratio]
                 for name, bar, figures, ratio in self.rows(30)]
         return (f"**{self.title}**\n\n" + markdown_table(["chip", "bar", "figures", "÷ baseline"], body)
-                + "\n" + "\n".join([f"- {x}" for x in self.legend] + [""]
-                                   + [f"{x}  " for x in self.notes.lines]) + "\n")
+                + "\n" + "\n".join([f"- {literal(x)}" for x in self.legend] + [""]
+                                   + [f"{literal(x)}  " for x in self.notes.lines]) + "\n")
