@@ -12,10 +12,12 @@ class Problem:
     path: str
     line: int | None
     message: str
+    severity: str = "error"  # or "warning": reported, but the file still loads
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        label = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {label}{self.message}"
 
 
 class ChipcmpError(Exception):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .errors import Problem
+
 
 @dataclass
 class Source:
@@ -160,6 +162,7 @@ class Library:
     claims: dict[str, Claim] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
     names: dict[str, str] | None = field(default=None, compare=False)  # normalized name -> id
+    warnings: list[Problem] = field(default_factory=list, compare=False)  # likely slips, from validation
 
     def claims_about(self, chip_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if chip_id in (c.subject, c.baseline)]

@@ -477,6 +477,8 @@ def validate(
     known = record_ids(State.specs) if paths else set()
     library, more = check_files(files, known)
     problems += more
+    for warning in library.warnings:
+        typer.echo(str(warning), err=True)
     if problems:
         raise DataError(problems)
     _emit(f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "

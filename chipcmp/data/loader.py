@@ -50,9 +50,13 @@ class _FileChecker:
     def __init__(self, path: Path):
         self.path = path
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(str(self.path), line, message))
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Problem(str(self.path), line, message, "warning"))
 
     # -- generic field checks -------------------------------------------------
 
@@ -245,6 +249,8 @@ class _FileChecker:
         value.low, value.high = quantity.low, quantity.high
         value.approximate = value.approximate or quantity.approximate
         value.binary_prefix = quantity.binary_prefix
+        if quantity.warning:
+            self.warn(item.key_lines["value"], f"{where}: {quantity.warning}")
         return value
 
     # -- whole files ----------------------------------------------------------
@@ -399,6 +405,7 @@ def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[L
                     for target in targets:
                         references.append((Problem(str(path), data.key_lines[field], field), target))
         problems.extend(checker.problems)
+        library.warnings.extend(checker.warnings)
     valid_ids = set(library.chips) | set(known_ids)
     for where, chip_id in references:
         if chip_id not in valid_ids:
