@@ -151,7 +151,7 @@ def _show(renderable, svg: Path | None = None, title: str = "chipcmp") -> None:
     if svg is not None:
         from ..data.files import write_atomically
 
-        write_atomically(svg, console.export_svg(title=title))
+        write_atomically(svg, console.export_svg(title=title), protect=_library_root())
 
 
 def _svg_needs_table(svg: Path | None, format: "TableFormat") -> None:
@@ -160,11 +160,18 @@ def _svg_needs_table(svg: Path | None, format: "TableFormat") -> None:
                                  param_hint="--svg")
 
 
-def _emit(text: str, output: Path | None = None) -> None:
+def _library_root() -> Path:
+    from ..data.library import specs_dir
+
+    return specs_dir(State.specs)
+
+
+def _emit(text: str, output: Path | None = None, protect: bool = True) -> None:
+    """Print `text`, or write it to `output`: never into the active library unless `protect` is off."""
     if output:
         from ..data.files import write_atomically
 
-        write_atomically(output, text)
+        write_atomically(output, text, protect=_library_root() if protect else None)
     else:
         from ..present.stdout import write_text
 
@@ -410,6 +417,9 @@ def roofline(
     keys = [_parse_metrics(p)[0] for p in precision] if precision else None
     from ..present.roofline import plot
 
+    from ..data.files import refuse_inside
+
+    refuse_inside(output, _library_root())
     library = _library()
     skipped = plot(library, _resolve_all(library, chips), output, keys, sparsity.value)
     for reason in skipped:
@@ -768,7 +778,7 @@ def json_schema(
     """
     from ..data.json_schema import render
 
-    _emit(render(kind.value if kind else None), output)
+    _emit(render(kind.value if kind else None), output, protect=False)  # the schema lives in specs/
 
 
 @app.command("metrics")
