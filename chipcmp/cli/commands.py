@@ -485,7 +485,7 @@ def validate(
     # Files checked on their own may name chips of the active library; its file
     # names are its ids, so no need to load (or trust) it.
     known = record_ids(State.specs) if paths else set()
-    library, more = check_files(files, known)
+    library, more = check_files(files, known, roots=targets)
     problems += more
     for warning in library.warnings:
         typer.echo(str(warning), err=True)

@@ -30,7 +30,7 @@ def specs_dir(override: str | Path | None = None) -> Path:
 def ids_of_kind(kind: str, directory: str | Path | None = None) -> set[str]:
     """Ids of one kind of record (hardware, claim, rule) from file names alone: no YAML parsed."""
     root = specs_dir(directory)
-    return {p.stem for p in root.rglob("*.y*ml") if record_kind(p) == kind}
+    return {p.stem for p in root.rglob("*.y*ml") if record_kind(p, root) == kind}
 
 
 def record_ids(directory: str | Path | None = None) -> set[str]:
@@ -69,6 +69,8 @@ def resolve(library: Library, name: str) -> Chip:
     error: "ambiguous" when the name is part of several chips' names.
     """
     key = normalize_name(name)
+    if not key:  # " " or "-" names nothing (the validator refuses such aliases)
+        raise LookupFailed(f"unknown chip {name!r}")
     if library.names is not None:
         if key in library.names:
             return library.chips[library.names[key]]

@@ -216,6 +216,8 @@ class _FileChecker:
                 self.problem(item.line, f"aliases: contains {unsafe}; write plain text")
             elif isinstance(item, Text) and PLACEHOLDER in item:
                 self.problem(item.line, f"aliases: fill in the {PLACEHOLDER} placeholder, or delete it")
+            elif isinstance(item, Text) and item.strip() and not normalize_name(item):
+                self.problem(item.line, f"aliases: {item.strip()!r} has no letters or digits")
             elif isinstance(item, Text) and item.strip():
                 names.append(Text(item.strip(), item.line))
             else:
@@ -417,11 +419,14 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[Library, list[Problem]]:
+def check_files(files: list[Path], known_ids: set[str] = frozenset(),
+                roots: list[Path] = ()) -> tuple[Library, list[Problem]]:
     """Validate files one by one, then across files; return what loaded and all problems.
 
-    `known_ids` are chips from elsewhere (the active library) that references may name.
+    `known_ids` are chips from elsewhere (the active library) that references may name;
+    `roots` are the folders the files were found in (a file's kind is read below its root).
     """
+    folders = [Path(r) for r in roots if Path(r).is_dir()]
     library = Library()
     problems: list[Problem] = []
     names: dict[str, tuple[str, str]] = {}  # normalized id/alias -> (chip id, path)
@@ -432,7 +437,7 @@ def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[L
         if file_problems:
             continue
         checker = _FileChecker(path)
-        kind = record_kind(path)
+        kind = record_kind(path, next((r for r in folders if r in path.parents), None))
         if kind == "rule":
             rule = checker.rule(data)
             if rule:
@@ -490,7 +495,7 @@ def _check_names(chip: Chip, data: Mapping, names: dict, checker: _FileChecker) 
 def load(paths: list[Path]) -> Library:
     """Load spec files or directories; raise DataError listing every problem."""
     files, problems = discover(paths)
-    library, more = check_files(files)
+    library, more = check_files(files, roots=paths)
     problems += more
     if problems:
         raise DataError(problems)
