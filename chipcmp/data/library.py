@@ -53,7 +53,7 @@ def load_library(directory: str | Path | None = None, use_cache: bool = True) ->
 
     files, problems = discover([root])
     if not problems:
-        cached = cache.read(root, files)
+        cached = cache.read(root, files, reload=lambda: load([root]).chips)
         if cached is not None:
             return cached
     library = load([root])
