@@ -422,8 +422,10 @@ def roofline(
     refuse_inside(output, _library_root())
     library = _library()
     skipped = plot(library, _resolve_all(library, chips), output, keys, sparsity.value)
+    from ..present.text import literal
+
     for reason in skipped:
-        typer.echo(f"left out: {reason}", err=True)
+        typer.echo(literal(f"left out: {reason}"), err=True)  # reasons name chips
     typer.echo(f"wrote {output}", err=True)
 
 
