@@ -12,11 +12,11 @@ class Problem:
     path: str
     line: int | None
     message: str
-    severity: str = "error"
+    severity: str = "error"  # or "warning": reported, but the file still loads
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        label = "warning: " if self.severity == "warning" else ""
+        label = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}: {label}{self.message}"
 
 

@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .errors import Problem
+
 
 @dataclass
 class Source:
@@ -236,6 +238,7 @@ class Library:
     measurements: dict[str, Measurement] = field(default_factory=dict)
     names: dict[str, str] | None = field(default=None, compare=False)  # normalized name -> id
     root: str | None = field(default=None, compare=False)  # the folder it was loaded from
+    warnings: list[Problem] = field(default_factory=list, compare=False)  # likely slips, from validation
 
     def claims_about(self, chip_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if chip_id in (c.subject, c.baseline)]

@@ -9,6 +9,7 @@ metric, whether the two agree.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,11 +70,18 @@ class Finding:
     epoch_sparsity: str | None = None  # "dense" where Epoch's notes say so; throughputs only
 
 
+MAX_CSV_BYTES = 50_000_000  # Epoch's CSV is under 1 MB
+
+
 def read_epoch(path: Path) -> list[dict]:
+    from ..data.files import FileRefused, read_limited
+
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        text = read_limited(path, MAX_CSV_BYTES).decode("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except FileRefused as exc:
+        raise ChipcmpError(f"{path}: {exc}") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
         raise ChipcmpError(f"{path}: cannot read Epoch CSV: {exc}") from None
     if not rows or "Hardware name" not in rows[0]:
         raise ChipcmpError(f"{path}: not Epoch's ML hardware CSV (no 'Hardware name' column)")

@@ -57,7 +57,9 @@ def handles_errors(command):
 
 
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(message, err=True)
+    from ..present.text import literal
+
+    typer.echo(literal(message, layout=True), err=True)  # a file name may hold an ESC too
     raise typer.Exit(code)
 
 
@@ -67,12 +69,16 @@ def _svg_needs_table(svg: Path | None, format: TableFormat) -> None:
                                  param_hint="--svg")
 
 
-def _emit(result, format: TableFormat | str, width: int | None = None, svg: Path | None = None,
-          theme: Theme = Theme.light, output: Path | None = None) -> None:
+def _emit(ctx: typer.Context | None, result, format: TableFormat | str, width: int | None = None,
+          svg: Path | None = None, theme: Theme = Theme.light, output: Path | None = None,
+          protect: bool = True) -> None:
+    """Hand the result to the one writer; files never land in the active library unless not `protect`."""
+    from ..data.library import specs_dir
     from ..present.emit import emit
 
+    root = specs_dir(Settings(ctx).specs) if protect else None
     emit(result, getattr(format, "value", format), output=output, svg=svg, width=width,
-         theme=theme.value)
+         theme=theme.value, protect=root)
 
 
 def _version(value: bool) -> None:
@@ -109,7 +115,7 @@ def list_chips(
     from ..present.records import list_result
 
     chips = select_records(Settings(ctx).library(), vendor, country, kind)
-    _emit(list_result(chips), format, width)
+    _emit(ctx, list_result(chips), format, width)
 
 
 @app.command()
@@ -131,7 +137,7 @@ def show(
     figures = Figures(library)
     classes = ([classify(found, r, figures) for r in library.rules.values()]
                if found.kind != "system" else [])
-    _emit(ShowResult(found, library, figures, classes), format, width)
+    _emit(ctx, ShowResult(found, library, figures, classes), format, width)
 
 
 @app.command()
@@ -166,7 +172,7 @@ def compare(
     from ..present.comparing import ComparisonResult
 
     result = ComparisonResult(_comparison(ctx, chips, keys, baseline, sparsity))
-    _emit(result, format, width, svg, svg_theme)
+    _emit(ctx, result, format, width, svg, svg_theme)
 
 
 def _comparison(ctx, chips: list[str], keys: list[str] | None, baseline: str | None, sparsity: Sparsity):
@@ -204,7 +210,8 @@ def chart(
     _svg_needs_table(svg, format)
     from ..present.comparing import ChartResult
 
-    _emit(ChartResult(_comparison(ctx, chips, [key], baseline, sparsity)), format, width, svg, svg_theme)
+    result = ChartResult(_comparison(ctx, chips, [key], baseline, sparsity))
+    _emit(ctx, result, format, width, svg, svg_theme)
 
 
 @app.command()
@@ -228,13 +235,16 @@ def roofline(
     picture. Chips without the figures are left out and listed, never guessed.
     """
     keys = [parse_metrics(p, "--precision")[0] for p in precision] if precision else None
-    from ..data.library import resolve_all
+    from ..data.files import refuse_inside
+    from ..data.library import resolve_all, specs_dir
     from ..present.roofline import plot
+    from ..present.text import literal
 
+    refuse_inside(output, specs_dir(Settings(ctx).specs))
     library = Settings(ctx).library()
     skipped = plot(library, resolve_all(library, chips), output, keys, sparsity.value)
     for reason in skipped:
-        typer.echo(f"left out: {reason}", err=True)
+        typer.echo(literal(f"left out: {reason}"), err=True)  # reasons name chips
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -276,7 +286,7 @@ def export(
     from ..present.exports import ExportResult
 
     library = Settings(ctx).library()
-    _emit(ExportResult(library, Figures(library), layout.value, derived), format.value, output=output)
+    _emit(ctx, ExportResult(library, Figures(library), layout.value, derived), format.value, output=output)
 
 
 @app.command()
@@ -296,10 +306,13 @@ def validate(
     """
     from ..data.library import validate as check
 
+    from ..present.stdout import write_text
+    from ..present.text import literal
+
     summary, warnings = check(paths, Settings(ctx).specs, strict)
     for warning in warnings:
-        typer.echo(str(warning), err=True)
-    typer.echo(summary)
+        typer.echo(literal(str(warning)), err=True)
+    write_text(summary + "\n")
 
 
 @app.command()
@@ -316,7 +329,7 @@ def claims(
     from ..data.library import select_claims
     from ..present.claims import ClaimsResult
 
-    _emit(ClaimsResult(select_claims(Settings(ctx).library(), chips or [])), format, width)
+    _emit(ctx, ClaimsResult(select_claims(Settings(ctx).library(), chips or [])), format, width)
 
 
 @app.command()
@@ -352,7 +365,7 @@ def check(
     library = Settings(ctx).library()
     figures = Figures(library)
     verdicts = [check_claim(c, library, figures) for c in select_claims(library, names or [])]
-    _emit(CheckResult(verdicts), format, width, svg, svg_theme)
+    _emit(ctx, CheckResult(verdicts), format, width, svg, svg_theme)
 
 
 @app.command()
@@ -394,7 +407,7 @@ def controls(
     found, notes = per_chip(library, found)
     figures = Figures(library)
     results = [classify(c, r, figures) for c in found for r in rules]
-    _emit(ControlsResult(results, notes, explain), format, width, svg, svg_theme)
+    _emit(ctx, ControlsResult(results, notes, explain), format, width, svg, svg_theme)
 
 
 class Per(str, Enum):
@@ -429,7 +442,8 @@ def rank(
     library = Settings(ctx).library()
     chips = select_records(library, vendor, country, kind, systems=False)
     entries, without = build(library, chips, key, sparsity.value)
-    _emit(RankResult(entries[:limit] if limit else entries, without, key, sparsity.value), format, width)
+    result = RankResult(entries[:limit] if limit else entries, without, key, sparsity.value)
+    _emit(ctx, result, format, width)
 
 
 class GapDate(str, Enum):
@@ -463,7 +477,7 @@ def gap(
 
     key = parse_metrics(metric, "--metric")[0] if metric else None
     library = Settings(ctx).library()
-    _emit(GapResult(build(library, resolve(library, chip), vs, key, basis=date.value)), format)
+    _emit(ctx, GapResult(build(library, resolve(library, chip), vs, key, basis=date.value)), format)
 
 
 crosscheck_app = typer.Typer(help="Compare the library with independent datasets.",
@@ -492,7 +506,7 @@ def crosscheck_epoch(
     from ..present.records import findings_result
 
     findings = crosscheck(Settings(ctx).library(), read_epoch(csv_file or SHIPPED))
-    _emit(findings_result(findings, all_rows), format, width)
+    _emit(ctx, findings_result(findings, all_rows), format, width)
 
 
 HardwareKind = Enum("HardwareKind", {kind: kind for kind in KINDS}, type=str)
@@ -550,7 +564,9 @@ def json_schema(
     from ..data.json_schema import render
     from ..present.emit import TextResult
 
-    _emit(TextResult("chipcmp schema", render(kind.value if kind else None)), "text", output=output)
+    # the shipped copy lives in specs/, so writing into the library is allowed here
+    _emit(None, TextResult("chipcmp schema", render(kind.value if kind else None)), "text", output=output,
+          protect=False)
 
 
 @app.command("metrics")
@@ -562,7 +578,7 @@ def list_metrics(
     """The metric catalogue: published metrics, then those chipcmp derives (with their formula)."""
     from ..present.records import metrics_result
 
-    _emit(metrics_result(), format, width)
+    _emit(None, metrics_result(), format, width)
 
 
 from . import workload  # noqa: E402,F401 - registers `chipcmp workload` on the app

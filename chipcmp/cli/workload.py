@@ -64,4 +64,4 @@ def workload(
     found = find_model(library, model) if model else None
     result = ceiling(library, Figures(library), resolve(library, subject), resolve(library, baseline),
                      phase.value, Workload(phase=phase.value, precision=key, model=found))
-    _emit(WorkloadResult(result), format, width)
+    _emit(ctx, WorkloadResult(result), format, width)

@@ -1,14 +1,17 @@
 """A validated, normalized copy of the library, so warm runs skip YAML and pint.
 
-The cache is keyed by chipcmp's version and the path, size and modification
-time of every spec file: any edit, addition or deletion makes a new key, so a
+The cache is keyed by chipcmp's version, the shape of the record classes in
+model.py (field names and types, which change between development versions
+without a new version number) and the path, size and modification time of
+every spec file: any edit, addition or deletion makes a new key, so a
 stale cache is never served. It lives in the user cache directory and is
 written atomically (write to a temporary file, then rename), so concurrent runs
 see either the old or the new file, never half of one.
 
 Each record is stored as its own JSON text and decoded only when a command
 touches it, with an index of names: a comparison of two chips in a library of
-ten thousand decodes two records, not ten thousand.
+ten thousand decodes two records, not ten thousand. A record that does not
+decode all the same is read again from the YAML files, never a crash.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Mapping
-from dataclasses import asdict
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, fields
 from pathlib import Path
 
 from .. import __version__
@@ -36,8 +39,20 @@ def cache_dir() -> Path:
     return Path(base) / "chipcmp"
 
 
+_RECORD_CLASSES = ("Chip", "Claim", "Rule", "RuleClass", "Source", "Value", "Part")
+
+
+def _model_shape() -> str:
+    """The record classes' field names and types: a change to model.py makes a new key."""
+    from .. import model
+
+    return repr([(name, [(f.name, str(f.type)) for f in fields(getattr(model, name))])
+                 for name in _RECORD_CLASSES])
+
+
 def _fingerprint(files: list[Path]) -> str:
     digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
+    digest.update(_model_shape().encode())
     for path in files:
         stat = os.stat(path)
         digest.update(f"\0{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
@@ -49,15 +64,19 @@ def _cache_file(root: Path) -> Path:
     return cache_dir() / f"library-{name}.json"
 
 
-def read(root: Path, files: list[Path]) -> Library | None:
-    """The cached library for these files, or None (missing, stale or unreadable)."""
+def read(root: Path, files: list[Path],
+         reload: Callable[[], Mapping[str, Chip]] | None = None) -> Library | None:
+    """The cached library for these files, or None (missing, stale or unreadable).
+
+    `reload` gives the chips read from YAML, for a chip record that fails to decode.
+    """
     try:
         doc = json.loads(_cache_file(root).read_text(encoding="utf-8"))
         if doc.get("fingerprint") != _fingerprint(files):
             return None
         rest = json.loads(doc["rest"])
         return Library(
-            chips=LazyChips(doc["chips"]),
+            chips=LazyChips(doc["chips"], reload),
             claims={k: _claim(c) for k, c in rest["claims"].items()},
             rules={k: _rule(r) for k, r in rest["rules"].items()},
             measurements={k: _measurement(m) for k, m in rest["measurements"].items()},
@@ -99,13 +118,19 @@ def write(root: Path, files: list[Path], library: Library) -> None:
 class LazyChips(Mapping):
     """Chip records decoded from their JSON text on first access."""
 
-    def __init__(self, texts: dict[str, str]):
+    def __init__(self, texts: dict[str, str], reload: Callable[[], Mapping[str, Chip]] | None = None):
         self._texts = texts
         self._chips: dict[str, Chip] = {}
+        self._reload = reload
 
     def __getitem__(self, key: str) -> Chip:
         if key not in self._chips:
-            self._chips[key] = _chip(json.loads(self._texts[key]))
+            try:
+                self._chips[key] = _chip(json.loads(self._texts[key]))
+            except (ValueError, KeyError, TypeError):
+                if self._reload is None:
+                    raise
+                self._chips[key] = self._reload()[key]
         return self._chips[key]
 
     def __iter__(self):

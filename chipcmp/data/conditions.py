@@ -20,6 +20,7 @@ from ..errors import ChipcmpError
 
 _TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[a-z][a-z0-9_]*)|(?P<op><=|>=|<|>|\(|\)))")
 COMPARISONS = ("<", "<=", ">", ">=")
+MAX_NESTING = 32  # parentheses and `not`s inside each other; real rules use two or three
 KEYWORDS = ("and", "or", "not")
 
 
@@ -65,36 +66,39 @@ def parse(text: str):
     tokens = _tokens(text)
     if not tokens:
         raise ConditionError("empty condition")
-    tree, pos = _or(tokens, 0)
+    tree, pos = _or(tokens, 0, 0)
     if pos != len(tokens):
         raise ConditionError(f"unexpected {tokens[pos]!r} after a complete condition")
     return tree
 
 
-def _or(tokens, pos):
-    return _joined(tokens, pos, "or", _and)
+def _or(tokens, pos, depth: int):
+    return _joined(tokens, pos, depth, "or", _and)
 
 
-def _and(tokens, pos):
-    return _joined(tokens, pos, "and", _not)
+def _and(tokens, pos, depth: int):
+    return _joined(tokens, pos, depth, "and", _not)
 
 
-def _joined(tokens, pos, word: str, inner):
+def _joined(tokens, pos, depth: int, word: str, inner):
     """inner (word inner)*: `and` binds tighter than `or` because _or joins _and's."""
-    item, pos = inner(tokens, pos)
+    item, pos = inner(tokens, pos, depth)
     items = [item]
     while pos < len(tokens) and tokens[pos] == word:
-        item, pos = inner(tokens, pos + 1)
+        item, pos = inner(tokens, pos + 1, depth)
         items.append(item)
     return (items[0] if len(items) == 1 else Logical(word, tuple(items))), pos
 
 
-def _not(tokens, pos):
+def _not(tokens, pos, depth: int):
+    # The parser (and evaluate) recurse once per level: a cap keeps RecursionError impossible.
+    if depth > MAX_NESTING:
+        raise ConditionError(f"nested deeper than {MAX_NESTING} levels")
     if pos < len(tokens) and tokens[pos] == "not":
-        item, pos = _not(tokens, pos + 1)
+        item, pos = _not(tokens, pos + 1, depth + 1)
         return Logical("not", (item,)), pos
     if pos < len(tokens) and tokens[pos] == "(":
-        item, pos = _or(tokens, pos + 1)
+        item, pos = _or(tokens, pos + 1, depth + 1)
         if pos >= len(tokens) or tokens[pos] != ")":
             raise ConditionError("missing ')'")
         return item, pos + 1

@@ -31,7 +31,7 @@ def specs_dir(override: str | Path | None = None) -> Path:
 def ids_of_kind(kind: str, directory: str | Path | None = None) -> set[str]:
     """Ids of one kind of record (hardware, claim, rule) from file names alone: no YAML parsed."""
     root = specs_dir(directory)
-    return {p.stem for p in root.rglob("*.y*ml") if record_kind(p) == kind}
+    return {p.stem for p in root.rglob("*.y*ml") if record_kind(p, root) == kind}
 
 
 def record_ids(directory: str | Path | None = None) -> set[str]:
@@ -53,7 +53,7 @@ def load_library(directory: str | Path | None = None, use_cache: bool = True) ->
     if use_cache:
         files, problems = discover([root])
         if not problems:
-            library = cache.read(root, files)
+            library = cache.read(root, files, reload=lambda: load([root]).chips)
     if library is None:
         library = load([root])
         if use_cache:
@@ -72,6 +72,8 @@ def resolve(library: Library, name: str) -> Chip:
     error that lists them.
     """
     key = normalize_name(name)
+    if not key:  # " " or "-" names nothing (the validator refuses such aliases)
+        raise LookupFailed(f"unknown chip {name!r}")
     if library.names is not None:
         if key in library.names:
             return library.chips[library.names[key]]
@@ -201,12 +203,13 @@ def validate(paths: list[Path] | None, directory: str | Path | None = None,
     from .loader import check_files, discover
     from .plausibility import warnings
 
-    files, problems = discover(paths or [specs_dir(directory)])
-    library, more = check_files(files, record_ids(directory) if paths else set())
+    targets = paths or [specs_dir(directory)]
+    files, problems = discover(targets)
+    library, more = check_files(files, record_ids(directory) if paths else set(), roots=targets)
     problems += more
     if problems:
-        raise DataError(problems)
-    found = warnings(library)
+        raise DataError(library.warnings + problems)
+    found = library.warnings + warnings(library)
     if strict and found:
         raise DataError([replace(w, severity="error") for w in found])
     summary = (f"ok: {len(files)} file(s), {len(library.chips)} chip(s), "

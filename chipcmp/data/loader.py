@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import schema
 from .ratios import parse_ratio
+from ..characters import first_unsafe
 from ..errors import ChipcmpError, DataError, Problem
 from ..metrics import METRICS, PUBLISHED, WRITABLE
 from ..model import Chip, Claim, Library, Measurement, Model, Part, Rule, RuleClass, Source, Value, Workload
@@ -21,6 +22,10 @@ SPEC_SUFFIXES = (".yaml", ".yml")
 # Suffixes a parameter or token count may carry: 671B, 37B, 6.7K.
 NUMBER_SUFFIXES = {"": 1.0, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 NUMBER_PATTERN = re.compile(r"^(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*([KMBT]?)$")
+# A walk that meets more files and folders than this stops: `--specs /` is a slip, not a
+# library (the shipped one has under 100 files; the benchmark's largest has 10,000).
+MAX_WALK_ENTRIES = 100_000
+MULTILINE_FIELDS = ("notes", "note", "text")  # paragraphs: line breaks allowed
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -29,20 +34,67 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            errors: list[OSError] = []
-            # os.walk rather than Path.rglob: several times faster on 10,000 files.
-            found = sorted(
-                Path(folder, name) for folder, dirs, names in os.walk(path, onerror=errors.append)
-                for name in names + dirs  # a directory named x.yaml is reported, not skipped
-                if name.endswith(SPEC_SUFFIXES) and not name.startswith(".")
-            )
-            problems += [Problem(str(path), None, f"cannot list: {exc}") for exc in errors]
+            found, trouble = _walk(path)
             files.extend(found)
+            problems += trouble
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             problems.append(Problem(str(path), None, "no such file or directory"))
     return files, problems
+
+
+def _walk(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Spec files under `root`, following symbolic links that stay inside it.
+
+    A link that leads outside the library, or to a folder already read, is
+    reported and not followed: what a library holds is what is inside its folder.
+    Hidden files and folders (.git) are skipped. More than MAX_WALK_ENTRIES
+    entries stops the walk with a problem.
+    """
+    inside = os.path.realpath(root)
+    seen = {inside: str(root)}
+    found: list[Path] = []
+    problems: list[Problem] = []
+    errors: list[OSError] = []
+    entries = 0
+
+    def outside(full: str) -> str | None:
+        real = os.path.realpath(full)
+        return real if os.path.islink(full) and os.path.commonpath([real, inside]) != inside else None
+
+    # os.walk rather than Path.rglob: several times faster on 10,000 files.
+    for folder, dirs, names in os.walk(root, followlinks=True, onerror=errors.append):
+        entries += len(dirs) + len(names)
+        if entries > MAX_WALK_ENTRIES:
+            return [], [Problem(str(root), None, f"more than {MAX_WALK_ENTRIES:,} files and folders; "
+                                "not read (is this a spec library?)")]
+        for name in list(dirs):
+            full = os.path.join(folder, name)
+            real = os.path.realpath(full)
+            if name.startswith("."):
+                dirs.remove(name)
+            elif target := outside(full):
+                problems.append(Problem(full, None, f"symbolic link to {target}, outside the library; "
+                                        "not followed"))
+                dirs.remove(name)
+            elif real in seen:
+                problems.append(Problem(full, None, f"the folder {seen[real]} again (a symbolic link); "
+                                        "not read twice"))
+                dirs.remove(name)
+            else:
+                seen[real] = full
+        for name in names + dirs:  # a directory named x.yaml is reported, not skipped
+            full = os.path.join(folder, name)
+            if not name.endswith(SPEC_SUFFIXES) or name.startswith("."):
+                continue
+            if target := outside(full):
+                problems.append(Problem(full, None, f"symbolic link to {target}, outside the library; "
+                                        "not followed"))
+            else:
+                found.append(Path(full))
+    problems += [Problem(str(root), None, f"cannot list: {exc}") for exc in errors]
+    return sorted(found), problems
 
 
 class _FileChecker:
@@ -51,9 +103,13 @@ class _FileChecker:
     def __init__(self, path: Path):
         self.path = path
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(str(self.path), line, message))
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Problem(str(self.path), line, message, "warning"))
 
     # -- generic field checks -------------------------------------------------
 
@@ -89,7 +145,9 @@ class _FileChecker:
             self.problem(line, f"{where}: expected a single value, not a list or mapping")
             return None
         text = value.strip()
-        if PLACEHOLDER in text:
+        if unsafe := first_unsafe(text, multiline=f.name in MULTILINE_FIELDS):
+            self.problem(line, f"{where}: contains {unsafe}; write plain text")
+        elif PLACEHOLDER in text:
             self.problem(line, f"{where}: fill in the {PLACEHOLDER} placeholder, or delete the line "
                          "if the source does not publish it")
         elif f.type == "id" and not re.match(schema.ID_PATTERN, text):
@@ -167,8 +225,12 @@ class _FileChecker:
             return []
         names = []
         for item in data:
-            if isinstance(item, Text) and PLACEHOLDER in item:
+            if isinstance(item, Text) and (unsafe := first_unsafe(item.strip())):
+                self.problem(item.line, f"aliases: contains {unsafe}; write plain text")
+            elif isinstance(item, Text) and PLACEHOLDER in item:
                 self.problem(item.line, f"aliases: fill in the {PLACEHOLDER} placeholder, or delete it")
+            elif isinstance(item, Text) and item.strip() and not normalize_name(item):
+                self.problem(item.line, f"aliases: {item.strip()!r} has no letters or digits")
             elif isinstance(item, Text) and item.strip():
                 names.append(Text(item.strip(), item.line))
             else:
@@ -277,6 +339,8 @@ class _FileChecker:
         value.low, value.high = quantity.low, quantity.high
         value.approximate = value.approximate or quantity.approximate
         value.binary_prefix = quantity.binary_prefix
+        if quantity.warning:
+            self.warn(item.key_lines["value"], f"{where}: {quantity.warning}")
         return value
 
     # -- whole files ----------------------------------------------------------
@@ -433,11 +497,14 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[Library, list[Problem]]:
+def check_files(files: list[Path], known_ids: set[str] = frozenset(),
+                roots: list[Path] = ()) -> tuple[Library, list[Problem]]:
     """Validate files one by one, then across files; return what loaded and all problems.
 
-    `known_ids` are chips from elsewhere (the active library) that references may name.
+    `known_ids` are chips from elsewhere (the active library) that references may name;
+    `roots` are the folders the files were found in (a file's kind is read below its root).
     """
+    folders = [Path(r) for r in roots if Path(r).is_dir()]
     library = Library()
     problems: list[Problem] = []
     names: dict[str, tuple[str, str]] = {}  # normalized id/alias -> (chip id, path)
@@ -448,7 +515,7 @@ def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[L
         if file_problems:
             continue
         checker = _FileChecker(path)
-        kind = record_kind(path)
+        kind = record_kind(path, next((r for r in folders if r in path.parents), None))
         if kind == "rule":
             rule = checker.rule(data)
             if rule:
@@ -476,6 +543,7 @@ def check_files(files: list[Path], known_ids: set[str] = frozenset()) -> tuple[L
                     for target in targets:
                         references.append((Problem(str(path), data.key_lines[field], field), target))
         problems.extend(checker.problems)
+        library.warnings.extend(checker.warnings)
     valid_ids = set(library.chips) | set(known_ids)
     for where, chip_id in references:
         if chip_id not in valid_ids:
@@ -515,7 +583,7 @@ def load(paths: list[Path]) -> Library:
     from .plausibility import annotate
 
     files, problems = discover(paths)
-    library, more = check_files(files)
+    library, more = check_files(files, roots=paths)
     problems += more
     if problems:
         raise DataError(problems)

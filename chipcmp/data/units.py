@@ -9,6 +9,7 @@ pint is imported on first use only; `chipcmp --help` never pays for it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,14 +48,20 @@ million = 1e6
 
 BINARY_PREFIXES = ("Ki", "Mi", "Gi", "Ti", "Pi")
 
-_NUMBER = r"\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?"
+MAX_VALUE_CHARS = 100  # the longest published value is ~30; longer text is not read at all
+
+# ASCII digits only; a comma only between groups of three ("1,024", never "3,12").
+# Every part is linear: no two adjacent repeats can match the same characters.
+_NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?"
 _QUANTITY = re.compile(
-    rf"""^\s*(?P<approx>~|≈|about\s+|approx\.?\s+)?
+    rf"""^(?P<approx>~|≈|about\s+|approx\.?\s+)?
     (?P<low>{_NUMBER})
     (?:\s*(?:–|—|-|to)\s*(?P<high>{_NUMBER}))?
-    \s*(?P<unit>.*?)\s*$""",
-    re.VERBOSE | re.IGNORECASE,
+    \s*(?P<unit>.*)$""",
+    re.VERBOSE | re.IGNORECASE | re.ASCII,
 )
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.|[eE]|$)|[0-9]+(?:\.|[eE]|$)")
+_UNIT_CHARS = re.compile(r"[A-Za-zµ/^0-9²³·*. ]*")  # anything else after the number is not a unit
 
 
 class UnitError(ChipcmpError):
@@ -69,6 +76,7 @@ class Quantity:
     high: float
     approximate: bool
     binary_prefix: bool  # published with GiB-style prefixes, converted exactly
+    warning: str | None = None  # a likely slip that still converts (bits for bytes)
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +90,20 @@ def registry():
     return reg
 
 
-def _number(text: str) -> float:
+def _number(text: str, value: str) -> float:
+    if "," in text and not _GROUPED.match(text):
+        raise UnitError(f"{value!r}: a comma may only separate groups of three digits "
+                        f"(write {text.replace(',', '.')})")
     return float(text.replace(",", ""))
+
+
+def _representable(published: float, result: float, value: str) -> float:
+    """Refuse what a float cannot hold: 1e309 (infinity) and 1e-400 (silently zero)."""
+    if not math.isfinite(result):
+        raise UnitError(f"{value!r}: the number is too large")
+    if result == 0 and published != 0 or published == 0 and re.search(r"[1-9][^eE]*[eE]", value):
+        raise UnitError(f"{value!r}: the number is too small to represent")
+    return result
 
 
 def _tidy(value: float) -> float:
@@ -127,21 +147,43 @@ def _describe(dimension: str) -> str:
 
 def parse_quantity(text: str, target: str, dimension: str) -> Quantity:
     """Parse "320–376 TFLOPS" and convert it to `target` (e.g. "TFLOPS")."""
-    match = _QUANTITY.match(str(text))
+    text = str(text).strip()
+    if len(text) > MAX_VALUE_CHARS:
+        raise UnitError(f"value is {len(text):,} characters long; at most {MAX_VALUE_CHARS} are "
+                        f"read: {text[:20]!r}...")
+    match = _QUANTITY.match(text)
     if not match:
         raise UnitError(f"cannot read {text!r} as a number with a unit (e.g. '312 TFLOPS')")
-    unit = match["unit"].replace("²", "^2").replace("³", "^3")
+    published = match["unit"].rstrip()
+    end = _UNIT_CHARS.match(published).end()
+    if end < len(published):
+        raise UnitError(f"{text!r}: unexpected {published[end:]!r} after the unit")
+    unit = published.replace("²", "^2").replace("³", "^3")
     factor = _factor(unit, target, dimension)
-    low = _number(match["low"])
-    high = _number(match["high"]) if match["high"] else low
+    low = _number(match["low"], text)
+    high = _number(match["high"], text) if match["high"] else low
     if high < low:
         raise UnitError(f"range {text!r} runs backwards")
     return Quantity(
-        low=_tidy(low * factor),
-        high=_tidy(high * factor),
+        low=_representable(low, _tidy(low * factor), text),
+        high=_representable(high, _tidy(high * factor), text),
         approximate=bool(match["approx"]),
         binary_prefix=any(p in unit for p in BINARY_PREFIXES),
+        warning=_bits_for_bytes(text, published, dimension, low * factor, target),
     )
+
+
+_BITS = re.compile(r"^([kMGTPE]i?)?(b|bit|bits)$")
+
+
+def _bits_for_bytes(text: str, unit: str, dimension: str, converted: float, target: str) -> str | None:
+    """'80 Gb' for a memory size is almost always 80 GB with the wrong case."""
+    found = _BITS.match(unit)
+    if dimension != "[information]" or not found:
+        return None
+    meant = text[: len(text) - len(unit)] + (found.group(1) or "") + "B"
+    return (f"{text!r} is in bits (= {converted:g} {target}); memory is published in bytes: "
+            f"did you mean {meant!r}?")
 
 
 def convert(magnitude: float, unit: str, target: str) -> float:

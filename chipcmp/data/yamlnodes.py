@@ -65,15 +65,15 @@ def line_of(value, default: int | None = None) -> int | None:
 
 def read_yaml(path: Path) -> tuple[object | None, list[Problem]]:
     """Load one file; return (value, problems). Never raises for bad content."""
+    from .files import FileRefused, read_limited
+
     shown = str(path)
+    if path.is_dir():
+        return None, [Problem(shown, None, "is a directory, not a spec file")]
     try:
-        if path.is_dir():
-            return None, [Problem(shown, None, "is a directory, not a spec file")]
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [Problem(shown, None, f"file is larger than {MAX_FILE_BYTES:,} bytes")]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, None, f"cannot read: {exc.strerror or exc}")]
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        return None, [Problem(shown, None, str(exc))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -117,6 +117,10 @@ def parse_yaml(text: str):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise YamlProblem(line, f"YAML syntax error: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML itself forbids, e.g. a raw ESC
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlProblem(line, f"control character U+{exc.character:04X} is not allowed in a spec "
+                          "file; write plain text") from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise YamlProblem(None, f"YAML error: {exc}") from None
     if node is None:

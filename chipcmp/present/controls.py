@@ -9,6 +9,7 @@ from ..numbers import fmt_range
 from .documents import classification_doc, classification_row
 from .grid import Column, Grid, footnote_texts
 from .notes import Footnotes, Notes, figure_lines
+from .text import literal
 
 DENSE_NOTE = "? counts a throughput whose source does not say dense or sparse as dense"
 def outcome_text(step) -> str:
@@ -156,5 +157,5 @@ class _Explained:
         yield grid
         yield Text("")
         for line in lines:
-            yield Text(line)
+            yield Text(literal(line))
         yield from footnote_texts(footnotes)

@@ -12,9 +12,9 @@ from typing import Protocol
 
 from ..errors import ChipcmpError
 from .formats import FORMAT_VERSION, to_csv, to_json, to_json_lines
+from .stdout import console, write_text
 
 FORMATS = ("table", "csv", "json", "jsonl", "markdown")
-MIN_WIDTH = 40
 
 # Monospace faces with box drawing, then CJK faces, so chip names in Chinese render in SVG.
 SVG_FONTS = ('"Fira Code", "DejaVu Sans Mono", Menlo, Consolas, "Noto Sans Mono CJK SC", '
@@ -94,36 +94,33 @@ def render(result: Result, format: str) -> str:
 
 def emit(result: Result, format: str = "table", *, output: Path | None = None,
          svg: Path | None = None, width: int | None = None, theme: str = "light",
-         write=None) -> None:
+         protect: Path | None = None) -> None:
     """Print (or write to `output`) the result in `format`; with `svg`, also save the table as SVG.
 
-    `write(path, text)` writes a file; it defaults to an atomic write.
+    Files are written all or nothing, and never inside `protect` (the active library).
     """
-    if write is None:
-        from ..data.files import write_atomically as write
+    from ..data.files import write_atomically
+
     if format != "table":
         text = render(result, format)
         if output:
-            write(output, text)
+            write_atomically(output, text, protect=protect)
         else:
-            _stdout(text)
+            write_text(text)
         return
-    console = make_console(width, record=svg is not None or output is not None)
+    if svg is not None and protect is not None:  # refuse before printing, not after
+        from ..data.files import refuse_inside
+
+        refuse_inside(svg, protect)
+    console = make_console(width, record=svg is not None)
     console.print(result.table(), crop=False)  # a URL longer than the line stays whole
-    if output is not None:
-        write(output, console.export_text())
     if svg is not None:
-        write(svg, export_svg(console, result.title, theme))
+        write_atomically(svg, export_svg(console, result.title, theme), protect=protect)
 
 
 def make_console(width: int | None = None, record: bool = False):
-    """A Rich console at `width` (else the terminal's, or COLUMNS), never narrower than MIN_WIDTH."""
-    from rich.console import Console
-
-    console = Console(record=record, width=width, highlight=False, emoji=False, markup=False)
-    if console.width < MIN_WIDTH:
-        console.width = MIN_WIDTH
-    return console
+    """A Rich console on stdout at `width` (else the terminal's, or COLUMNS), within the sane limits."""
+    return console(record=record, width=width, highlight=False, emoji=False, markup=False)
 
 
 def export_svg(console, title: str, theme: str = "light") -> str:
@@ -134,16 +131,3 @@ def export_svg(console, title: str, theme: str = "light") -> str:
                                              f"font-family: {SVG_FONTS};")
     chosen = DEFAULT_TERMINAL_THEME if theme == "light" else SVG_EXPORT_THEME
     return console.export_svg(title=title, theme=chosen, code_format=code_format)
-
-
-def _stdout(text: str) -> None:
-    """UTF-8 bytes whatever the locale: exports must not depend on the terminal's encoding."""
-    import sys
-
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (tests capture output this way)
-        sys.stdout.write(text)
-    else:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()

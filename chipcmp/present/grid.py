@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .notes import Footnotes
+from .text import literal, markdown_cell
 
 WRAP_MIN = 20  # free text is not squeezed narrower than this
 
@@ -48,7 +49,7 @@ class Grid:
         if self.rows:
             yield from self._fitted(options.max_width)
         else:
-            yield Text(f"{self.title}: {self.empty}", style="dim")
+            yield Text(literal(f"{self.title}: {self.empty}"), style="dim")
         yield from self._below()
 
     def _fitted(self, width: int):
@@ -101,39 +102,39 @@ class Grid:
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(title=self.title if title else None,
+        table = Table(title=literal(self.title) if title else None,
                       box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
         for i in shown:
             column = self.columns[i]
-            table.add_column(column.name, justify=column.justify, no_wrap=not column.wrap,
+            table.add_column(literal(column.name, layout=True), justify=column.justify, no_wrap=not column.wrap,
                              overflow="fold" if column.wrap else "ignore")
         for n, row in enumerate(self.rows):
             if n in self.sections and n:
                 table.add_section()
-            table.add_row(*[Text(row[i], justify=self.columns[i].justify) for i in shown])
+            table.add_row(*[Text(literal(row[i], layout=True), justify=self.columns[i].justify) for i in shown])
         return table
 
     def _records(self, shown: list[int]):
         """Each row as its key on one line, then 'column value · column value', wrapped at the dots."""
         from rich.text import Text
 
-        yield Text(self.title, style="bold")
+        yield Text(literal(self.title), style="bold")
         key = shown[0]
         for row in self.rows:
-            yield Text(row[key], style="bold")
+            yield Text(literal(row[key]), style="bold")
             parts = [f"{self.columns[i].name} {row[i]}".replace("\n", " / ")
                      for i in shown[1:] if row[i]]
-            yield Text("  " + " · ".join(parts))
+            yield Text(literal("  " + " · ".join(parts)))
 
     def _below(self):
         from rich.text import Text
 
         if self.caption and self.rows:
-            yield Text(self.caption, style="dim")
+            yield Text(literal(self.caption), style="dim")
         for line in self.legend:
-            yield Text(line, style="dim")
+            yield Text(literal(line), style="dim")
         for line in self.notes:
-            yield Text(line)
+            yield Text(literal(line))
         if self.footnotes:
             yield from footnote_texts(self.footnotes)
 
@@ -141,19 +142,19 @@ class Grid:
 
     def markdown(self) -> str:
         def line(cells):
-            return "| " + " | ".join(_md_cell(c) for c in cells) + " |"
+            return "| " + " | ".join(markdown_cell(str(c).replace("\n", " / ")) for c in cells) + " |"
 
         header = [c.name.replace("\n", " ") for c in self.columns]
-        parts = [f"**{self.title}**", ""]
+        parts = [f"**{literal(self.title)}**", ""]
         if self.rows:
             parts += [line(header), line(["---"] * len(header))] + [line(r) for r in self.rows]
         else:
             parts.append(self.empty)
         if self.caption:
-            parts += ["", self.caption]
-        below = [f"- {x}" for x in self.legend] + [f"{x}  " for x in self.notes]
+            parts += ["", literal(self.caption)]
+        below = [f"- {literal(x)}" for x in self.legend] + [f"{literal(x)}  " for x in self.notes]
         if self.footnotes:
-            below += [f"{x}  " for x in self.footnotes.markdown()]
+            below += [f"{literal(x)}  " for x in self.footnotes.markdown()]
         if below:
             parts += [""] + below
         return "\n".join(parts) + "\n"
@@ -164,10 +165,7 @@ def footnote_texts(footnotes: Footnotes):
     from rich.text import Text
 
     for text, url in footnotes.lines():
-        yield Text(text)
+        yield Text(literal(text))
         if url:
+            url = literal(url)
             yield Text("    " + url, style=f"link {url}", no_wrap=True, overflow="ignore")
-
-
-def _md_cell(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")

@@ -9,6 +9,7 @@ from ..numbers import fmt_number, fmt_range
 from .documents import (chip_doc, chip_summary, claim_doc, conflicting_metrics, entry_row,
                         finding_row, gap_doc, gap_row, part_sum_doc, source_doc, value_doc, value_row)
 from .grid import Column, Grid
+from .text import literal
 from .notes import Footnotes, Notes, figure_lines, legend, markers
 
 
@@ -210,7 +211,7 @@ class _Lines:
         from rich.text import Text
 
         for line in self.lines:
-            yield Text(line, no_wrap="://" in line, overflow="ignore")
+            yield Text(literal(line), no_wrap="://" in line, overflow="ignore")
 
 
 class ShowResult(ResultMethods):

@@ -19,6 +19,7 @@ from ..metrics import CATALOGUE, METRICS, Metric
 from ..model import Chip, Library, Source, Value, published_leaves
 from ..numbers import fmt_number, fmt_range
 from ..data.files import write_atomically
+from .text import picture_label
 
 FORMATS = {".png": "png", ".svg": "svg"}
 DEFAULT_PRECISIONS = ("bf16",)
@@ -284,7 +285,7 @@ def _line_boxes(ax, roof: Roof):
 
 def _chip_label(mine: list[Roof]) -> str:
     low, high = interval(mine[0].bandwidths)
-    text = f"{mine[0].chip.name}: {fmt_range(low, high)} GB/s"
+    text = f"{picture_label(mine[0].chip.name)}: {fmt_range(low, high)} GB/s"
     return text + (" (low end drawn)" if low != high else "")
 
 
@@ -313,7 +314,7 @@ def _footnote(found: list[Roof]) -> str:
     lines.append("Ridge point = compute ceiling ÷ memory bandwidth. Sources (ids as in the spec files):")
     for cid in dict.fromkeys(r.chip.id for r in found):
         mine = [r for r in found if r.chip.id == cid]
-        lines.append(f"{mine[0].chip.name} — {_sources_text(mine)}")
+        lines.append(f"{picture_label(mine[0].chip.name)} — {_sources_text(mine)}")
     return "\n".join(wrapped for line in lines
                      for wrapped in textwrap.wrap(line, 190, subsequent_indent="    "))
 
@@ -325,14 +326,14 @@ def _sources_text(mine: list[Roof]) -> str:
             source = owner.sources[leaf.source]
             label = "bandwidth" if leaf.metric == "memory_bandwidth" else METRICS[leaf.metric].label
             backing.setdefault(source.id, (_who(source), set()))[1].add(label)
-    return "; ".join(f"{sid} ({who}): {', '.join(sorted(labels))}"
+    return "; ".join(f"{picture_label(sid)} ({who}): {', '.join(sorted(labels))}"
                      for sid, (who, labels) in backing.items())
 
 
 def _who(source: Source) -> str:
     """Publisher and web domain, so a reader can find the source again."""
     domain = urlparse(source.url).netloc.removeprefix("www.") if source.url else None
-    return ", ".join(p for p in (source.publisher, domain) if p) or source.tier
+    return ", ".join(picture_label(p) for p in (source.publisher, domain) if p) or source.tier
 
 
 def _save(figure, path: Path, fmt: str) -> None:

@@ -143,7 +143,9 @@ class WorkloadResult(ResultMethods):
     def table(self):
         from rich.markdown import Markdown
 
-        return Markdown(self.markdown())
+        from .text import literal
+
+        return Markdown(literal(self.markdown(), layout=True))
 
     def markdown(self) -> str:
         return "\n".join(workload_lines(self.result)) + "\n"
