@@ -54,6 +54,7 @@ class Value:
     text: str | None = None  # text metrics (memory_type, foundry)
     approximate: bool = False
     status: str = "shipping"
+    reviewed: str | None = None  # why a flagged figure stays (see data/plausibility.py)
     binary_prefix: bool = False
     sparsity: str | None = None
     scope: str | None = None

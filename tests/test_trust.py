@@ -185,3 +185,23 @@ def test_compare_shows_a_published_tpp_beside_the_derived_one(run):
 def test_shipped_library_passes_validate_strict(run):
     result = run("validate", "--strict")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_reviewed_figure_is_not_a_warning_but_stays_flagged(run, tmp_path):
+    import shutil
+
+    from conftest import FIXTURES
+
+    lib = tmp_path / "lib"
+    shutil.copytree(FIXTURES / "plausibility" / "parts", lib)
+    before = run("--specs", str(lib), "validate", "--strict")
+    assert before.exit_code == 1 and "below the sum of its parts' TDP" in before.stderr
+    rack = lib / "systems" / "acme-rack.yaml"
+    rack.write_text(rack.read_text(encoding="utf-8").replace(
+        "source: blog}", "source: blog, reviewed: the blog's own estimate; kept beside the datasheet}"),
+        encoding="utf-8")
+    after = run("--specs", str(lib), "validate", "--strict")
+    assert after.exit_code == 0 and "warning" not in after.stderr
+    values = _json(run("--specs", str(lib), "show", "acme-rack", "-f", "json"))["values"]
+    flagged = {(v["metric"], v["low"]): v["flags"] for v in values if v["source"]["id"] == "blog"}
+    assert flagged == {("memory_capacity", 500): ["above-parts"], ("tdp", 1500): ["below-parts"]}

@@ -321,6 +321,7 @@ class _FileChecker:
             sparsity=good.get("sparsity"), scope=good.get("scope"),
             derived=good.get("derived"), note=good.get("note"),
             approximate=good.get("approximate", False), status=good.get("status", "shipping"),
+            reviewed=good.get("reviewed"),
         )
         if metric.is_text:
             value.text = published

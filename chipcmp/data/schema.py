@@ -84,6 +84,8 @@ VALUE_FIELDS = (
     Field("scope", "enum", False, SCOPES),
     Field("approximate", "bool"),
     Field("status", "enum", False, STATUSES, help="default shipping; planned for roadmap targets"),
+    Field("reviewed", "text", help="why a figure that fails a plausibility check stays as published "
+          "(validate stops warning; outputs still flag it)"),
     Field("derived", "text"),
     Field("note", "text"),
 )
