@@ -79,7 +79,7 @@ class ComparisonResult(ResultMethods):
                 body.append([divisor, ""] + [
                     "baseline" if cell.chip is base else fmt_ratio(cell.ratio) or "—"
                     for cell in row.cells])
-        caption = f"{divisor}: each chip's figure divided by {base.name}'s"
+        caption = f"{divisor}: each chip's figure divided by {base.name}'s (0.85× reads 85% of it)"
         return Grid(self.title, columns, body, keys=2, overflow="split", caption=caption,
                     legend=legend(flags), notes=[f"note: {w}" for w in comparison.warnings],
                     footnotes=notes, sections=sections, empty="no metric to compare")
