@@ -129,7 +129,8 @@ class ControlsResult(ResultMethods):
             for r in results:
                 lines.append(f"  {r.rule.id} → {class_text(r)}")
                 for step in explain(r):
-                    lines.append(f"    {step.klass}: {step.text} → {outcome_text(step)}")
+                    refs = _refs(r.chip, step.values, footnotes)
+                    lines.append(f"    {step.klass}: {step.text} → {outcome_text(step)}{refs}")
         return lines
 
     def table(self):
@@ -140,6 +141,15 @@ class ControlsResult(ResultMethods):
         if self.explain:
             grid.notes += ["", "```text", *self._explanation(grid.footnotes), "```"]
         return grid.markdown()
+
+
+def _refs(chip, values, footnotes: Footnotes) -> str:
+    """' [3,4]': the sources of the published figures a test read (computed ones cite their inputs)."""
+    from ..model import published_leaves
+
+    numbers = sorted({footnotes.ref(owner, leaf.source) for v in values if v.origin != "derived"
+                      for owner, leaf in published_leaves(chip, v)})
+    return f" [{','.join(map(str, numbers))}]" if numbers else ""
 
 
 class _Explained:
