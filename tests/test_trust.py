@@ -180,8 +180,6 @@ def test_compare_shows_a_published_tpp_beside_the_derived_one(run):
     assert [(v["low"], v["origin"]) for v in t1["values"]] == [(4493, "published")]
 
 
-@pytest.mark.xfail(strict=False, reason="the shipped library still has plausibility warnings until the "
-                   "researchers' relabelling of issue 13 (point 1) is merged")
 def test_shipped_library_passes_validate_strict(run):
     result = run("validate", "--strict")
     assert result.exit_code == 0, result.stderr
