@@ -47,9 +47,14 @@ PER_DIE_BY_NATURE = ("die_area", "transistors")
 
 
 def usable(values: list[Value]) -> list[Value]:
-    """Numeric figures for the whole record: a per-die throughput never meets a per-card one."""
-    return [v for v in values if v.low is not None
-            and (not v.scope or (v.scope == "die" and v.metric in PER_DIE_BY_NATURE))]
+    """Numeric figures for the whole record, for arithmetic: a per-die throughput never meets a
+    per-card one, and a figure marked approximate gives way to exact ones of the same metric and
+    sparsity, so a rounded duplicate ("1 PFLOPS" beside 1,024 TFLOPS) never widens a result into a
+    range. Tables still show every figure."""
+    found = [v for v in values if v.low is not None
+             and (not v.scope or (v.scope == "die" and v.metric in PER_DIE_BY_NATURE))]
+    exact = {(v.metric, v.sparsity) for v in found if not v.approximate}
+    return [v for v in found if not v.approximate or (v.metric, v.sparsity) not in exact]
 
 
 def compute(chip: Chip, metric: Metric, lookup: FigureLookup) -> list[Value]:
