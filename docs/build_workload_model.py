@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generated import write_or_check
+
 from chipcmp.analysis.figures import Figures
 from chipcmp.analysis.workload import DEFAULT_PRECISION, SCATTER, validation
 from chipcmp.data.library import default_specs_dir, load_library
@@ -105,15 +107,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        if TARGET.read_text(encoding="utf-8") != text:
-            print(f"{TARGET} is out of date: run python docs/build_workload_model.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    return write_or_check(TARGET, render(), "build_workload_model.py", argv)
 
 
 if __name__ == "__main__":
