@@ -150,3 +150,12 @@ def test_an_unwritable_path_is_an_error_not_a_traceback(run_fixture, tmp_path, c
     result = run_fixture(*command, str(target))
     assert result.exit_code == 1 and f"cannot write {target}" in result.stderr
     assert not target.parent.exists()
+
+
+def test_svg_is_light_for_print_by_default_and_dark_on_request(run_fixture, tmp_path):
+    light, dark = tmp_path / "light.svg", tmp_path / "dark.svg"
+    assert run_fixture("compare", "alpha-x1", "beta-y2", "--svg", str(light)).exit_code == 0
+    assert run_fixture("compare", "alpha-x1", "beta-y2", "--svg", str(dark), "--svg-theme", "dark").exit_code == 0
+    light_text, dark_text = light.read_text(encoding="utf-8"), dark.read_text(encoding="utf-8")
+    assert 'fill="#ffffff"' in light_text and 'fill="#ffffff"' not in dark_text
+    assert '"Noto Sans Mono CJK SC"' in light_text  # a CJK fallback for Chinese names
