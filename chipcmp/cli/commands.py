@@ -464,6 +464,7 @@ def gap(
         help="Date each record by availability (else release, else announcement) or by "
         "announcement (else release, else availability).")] = GapDate.available,
     format: FormatOption = TableFormat.table,
+    width: WidthOption = None,
 ) -> None:
     """The earliest chip of another vendor that matches CHIP on a metric, and the years between.
 
@@ -477,7 +478,7 @@ def gap(
 
     key = parse_metrics(metric, "--metric")[0] if metric else None
     library = Settings(ctx).library()
-    _emit(ctx, GapResult(build(library, resolve(library, chip), vs, key, basis=date.value)), format)
+    _emit(ctx, GapResult(build(library, resolve(library, chip), vs, key, basis=date.value)), format, width)
 
 
 crosscheck_app = typer.Typer(help="Compare the library with independent datasets.",
