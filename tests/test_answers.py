@@ -35,7 +35,7 @@ def test_every_command_prints_every_format(run_fixture, command, format):
 
 
 @pytest.mark.parametrize("format", ["csv", "json", "jsonl"])
-@pytest.mark.parametrize("layout", ["long", "wide", "wide-full"])
+@pytest.mark.parametrize("layout", ["long", "wide", "wide-full", "measurements"])
 def test_export_every_format_and_layout(run_fixture, format, layout):
     result = run_fixture("export", "-f", format, "--layout", layout)
     assert result.exit_code == 0, result.output
@@ -169,3 +169,10 @@ def test_completion_reads_specs_from_the_command_line(monkeypatch):
     found = _complete(f"chipcmp --specs {FIXTURE_LIB} compare al")
     assert found == ["alpha-x1"]  # from the fixture library, not the shipped one
     assert _complete("chipcmp compare al") == []
+
+
+def test_measurements_export_as_rows(run):
+    rows = list(csv.DictReader(io.StringIO(run("export", "--layout", "measurements").stdout)))
+    decode = next(r for r in rows if r["id"] == "cloudmatrix-infer-ascend-910c-deepseek-r1-decode")
+    assert (decode["chip"], decode["phase"], float(decode["per_chip"])) == ("huawei-ascend-910c", "decode", 1943)
+    assert decode["source_url"] == "https://arxiv.org/abs/2506.12708"

@@ -30,9 +30,6 @@ APPROXIMATE_WORDS = re.compile(
     r"\b(about|around|roughly|approximately|nearly|almost|close to|comparable|similar|"
     r"on par|par with|level|class|slightly)\b", re.IGNORECASE)
 
-# Workload claims against the ceiling for their phase (peak claims take the metric verdicts).
-WORKLOAD_VERDICTS = ("consistent-with-ceiling", "below-ceiling", "above-ceiling")
-VERDICTS = ("consistent", "specs-exceed-claim", "claim-exceeds-specs", *WORKLOAD_VERDICTS, "not-checkable")
 
 
 @dataclass

@@ -18,7 +18,7 @@ import typer
 from .. import __version__
 from ..data.schema import KINDS
 from ..errors import ChipcmpError, DataError, UsageError
-from .options import (ChipArg, ChipsArg, CountryOption, FormatOption, KindOption, Settings, Sparsity,
+from .options import (ChipArg, CountryOption, FormatOption, KindOption, Settings, Sparsity,
                       SparsityOption, SvgOption, TableFormat, Theme, ThemeOption, VendorOption,
                       WidthOption, complete_chip, complete_claim, complete_metric, parse_metrics)
 
@@ -258,6 +258,7 @@ class Layout(str, Enum):
     long = "long"
     wide = "wide"
     wide_full = "wide-full"
+    measurements = "measurements"
 
 
 @app.command()
@@ -268,7 +269,8 @@ def export(
     layout: Annotated[Layout, typer.Option(
         help="long: one row per value with its full source; wide: one row per chip, a column pair "
         "per metric (dense figures, else those of unstated sparsity, as compare reads them); "
-        "wide-full: a column pair per metric, sparsity and scope.")] = Layout.long,
+        "wide-full: a column pair per metric, sparsity and scope; measurements: one row per "
+        "measured result on record.")] = Layout.long,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to FILE (atomically) instead of standard output.")] = None,
     derived: Annotated[bool, typer.Option(

@@ -119,8 +119,6 @@ def parse_metrics(text: str | None, option: str = "--metrics") -> list[str] | No
 
 ChipArg = Annotated[str, typer.Argument(help="Chip id or alias, e.g. 910B or a100.", metavar="CHIP",
                                         autocompletion=complete_chip)]
-ChipsArg = Annotated[list[str], typer.Argument(help="Chip ids or aliases.", metavar="CHIP",
-                                               autocompletion=complete_chip)]
 VendorOption = Annotated[str | None, typer.Option(metavar="NAME", help="Only this vendor (case-insensitive).")]
 CountryOption = Annotated[str | None, typer.Option(metavar="CC", help="Only this ISO country code, e.g. CN.")]
 KindOption = Annotated[str | None, typer.Option(metavar="KIND", help="Only chip, card, module or system.")]

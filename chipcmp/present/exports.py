@@ -6,7 +6,11 @@ from .emit import ResultMethods
 from ..metrics import CATALOGUE, DERIVED
 from .documents import combined_rows, value_row, wide_rows
 
-LAYOUTS = ("long", "wide", "wide-full")
+LAYOUTS = ("long", "wide", "wide-full", "measurements")
+
+
+MEASUREMENT_COLUMNS = ["id", "chip", "chips", "phase", "precision", "model", "scenario", "metric", "value",
+                       "per_chip", "harness", "date", "run_by", "source_url"]
 
 
 class ExportResult(ResultMethods):
@@ -25,6 +29,11 @@ class ExportResult(ResultMethods):
             self._rows = [value_row(c, v, library.root) for c in library.chips.values()
                           for v in values_of(c)]
             self._columns = list(self._rows[0]) if self._rows else None
+        elif layout == "measurements":
+            from .workload import measurement_row
+
+            self._rows = [measurement_row(m) for m in self.measurements]
+            self._columns = MEASUREMENT_COLUMNS
         elif layout == "wide":
             metrics = CATALOGUE + DERIVED if derived else CATALOGUE
             self._rows, self._columns = combined_rows(library, figures, metrics)
