@@ -93,7 +93,7 @@ def findings_result(findings, all_rows: bool) -> RowsResult:
                                           "status", "epoch_sparsity", "remark", "chipcmp_sources",
                                           "epoch_source"]
     shown = [Shown("chip"), Shown("metric"), Shown("epoch", justify="right"),
-             Shown("chipcmp", justify="right"), Shown("unit", optional=1), Shown("status"),
+             Shown("chipcmp", wrap=True), Shown("unit", optional=1), Shown("status"),
              Shown("remark", wrap=True, optional=2)]
     return RowsResult("chipcmp crosscheck epoch", rows, columns, shown, "no disagreement found")
 
