@@ -75,9 +75,9 @@ def test_bad_usage_is_an_error_never_an_empty_answer(run, args, message):
 
 
 @pytest.mark.parametrize("typed, chip", [
-    ("c500", "metax-c500"), ("s4000", "moorethreads-mtt-s4000"), ("cloudmatrix", "huawei-cloudmatrix-384"),
+    ("c500", "metax-c500"), ("s4000", "moorethreads-mtt-s4000"), ("384", "huawei-cloudmatrix-384"),
 ])
-def test_bare_model_numbers_and_series_names_resolve(run, typed, chip):
+def test_bare_model_numbers_resolve(run, typed, chip):
     result = run("show", typed, "-f", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["chip"]["id"] == chip
@@ -89,6 +89,18 @@ def test_a_series_name_with_several_records_lists_them(run):
     assert "'jm9' is ambiguous" in result.stderr and "jingjia-jm9231, jingjia-jm9271" in result.stderr
 
 
+@pytest.mark.parametrize("typed, candidate", [
+    ("cloudmatrix", "huawei-cloudmatrix-384"), ("l2", "nvidia-l20"), ("4090", "nvidia-geforce-rtx-4090-d"),
+    ("rtx 4090", "nvidia-geforce-rtx-4090-d"),
+])
+def test_a_name_that_only_starts_a_record_is_never_taken_for_it(run, typed, candidate):
+    # an L2 is not an L20, an RTX 4090 not an RTX 4090 D: name the candidate, never guess
+    for command in (("show", typed), ("check", typed), ("compare", typed, "a100")):
+        result = run(*command)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert f"unknown chip {typed!r}; it starts the name of {candidate}" in result.stderr
+
+
 def test_check_with_two_chips_checks_the_claims_between_them(run):
     doc = json.loads(run("check", "910b", "a100", "-f", "json").stdout)
     claims = {v["claim"] for v in doc}
@@ -98,10 +110,10 @@ def test_check_with_two_chips_checks_the_claims_between_them(run):
 
 
 def test_controls_classifies_a_system_by_its_parts(run):
-    result = run("controls", "cloudmatrix", "-f", "json")
+    result = run("controls", "huawei-cloudmatrix-384", "-f", "json")
     doc = json.loads(result.stdout)
     assert {c["chip"] for c in doc} == {"huawei-ascend-910c"}
-    table = run("controls", "cloudmatrix").stdout
+    table = run("controls", "CloudMatrix 384").stdout
     assert "huawei-cloudmatrix-384 is a system (384 × huawei-ascend-910c): the rule applies per chip" in table
 
 

@@ -160,7 +160,7 @@ def compare(library: Library, chips: list[Chip], metrics: list[str] | None = Non
         cells = [select(c, metric, sparsity, figures) for c in chips]
         base = cells[chips.index(baseline)]
         if metric.ratio and not metric.is_text:
-            for cell in cells:
-                cell.ratio = _ratio(cell, base)
+            for cell in cells:  # the baseline against itself is 1, whatever its spread
+                cell.ratio = (1.0, 1.0) if cell is base and base.low is not None else _ratio(cell, base)
         result.rows.append(Row(metric, cells))
     return result

@@ -46,15 +46,25 @@ def interval(values: list[Value]) -> tuple[float, float] | None:
 PER_DIE_BY_NATURE = ("die_area", "transistors")
 
 
+# An approximate figure this close to an exact one of the same metric is its rounding.
+ROUNDING = 0.05
+
+
 def usable(values: list[Value]) -> list[Value]:
     """Numeric figures for the whole record, for arithmetic: a per-die throughput never meets a
-    per-card one, and a figure marked approximate gives way to exact ones of the same metric and
-    sparsity, so a rounded duplicate ("1 PFLOPS" beside 1,024 TFLOPS) never widens a result into a
-    range. Tables still show every figure."""
+    per-card one, and an approximate figure that is a rounding of an exact one ("1 PFLOPS" beside
+    1,024 TFLOPS) gives way to it, so it never widens a result into a range. An approximate figure
+    that really differs (a "~120 kW" estimate beside 145 kW) stays. Tables show every figure."""
     found = [v for v in values if v.low is not None
              and (not v.scope or (v.scope == "die" and v.metric in PER_DIE_BY_NATURE))]
-    exact = {(v.metric, v.sparsity) for v in found if not v.approximate}
-    return [v for v in found if not v.approximate or (v.metric, v.sparsity) not in exact]
+    exact = [v for v in found if not v.approximate]
+
+    def rounding(v: Value) -> bool:
+        return any(e.metric == v.metric and e.sparsity == v.sparsity
+                   and abs(v.low - e.low) <= ROUNDING * e.low and abs(v.high - e.high) <= ROUNDING * e.high
+                   for e in exact)
+
+    return [v for v in found if not v.approximate or not rounding(v)]
 
 
 def compute(chip: Chip, metric: Metric, lookup: FigureLookup) -> list[Value]:

@@ -107,6 +107,7 @@ class Gap:
     basis: str = "available"  # which date was asked for: available or announced
     not_shipping: list[str] = field(default_factory=list)  # "announced", "planned" among the figures read
     note: str = ""  # which dates were used, and whether the match rests on unshipped figures
+    undated: list[str] = field(default_factory=list)  # vendor records with the metric but no date
 
 
 def gap(library: Library, chip: Chip, vendor: str, key: str | None = None, sparsity: str = "dense",
@@ -114,6 +115,13 @@ def gap(library: Library, chip: Chip, vendor: str, key: str | None = None, spars
     """The earliest `vendor` record that matches `chip` on `key`, dated by `basis` (see DATE_ORDER)."""
     if basis not in DATE_ORDER:
         raise ChipcmpError(f"date must be one of {', '.join(DATE_ORDER)}, not {basis!r}")
+    if chip.vendor.casefold() == vendor.casefold():
+        raise UsageError(f"--vs: {chip.name} is {chip.vendor}'s own; gap measures against another "
+                         "vendor (--vs VENDOR)")
+    vendors = {c.vendor.casefold() for c in library.chips.values()}
+    if vendor.casefold() not in vendors:
+        raise UsageError(f"--vs: no vendor {vendor!r} in the library; vendors: "
+                         + ", ".join(sorted({c.vendor for c in library.chips.values()})))
     figures = Figures(library)
     if key is None:
         key = next((k for k in GAP_METRICS if figures_in(chip, k, sparsity, figures)), None)
@@ -134,8 +142,11 @@ def gap(library: Library, chip: Chip, vendor: str, key: str | None = None, spars
     possible = next((e for e in candidates if e.high >= target.low), None)
     years = None
     if match and target.date:
-        years = round((_as_date(target.date) - _as_date(match.date)).days / 365.25, 1)
+        years = _years_between(match.date, target.date)
     result = Gap(target, key, vendor, match, possible if possible is not match else None, years, basis)
+    result.undated = sorted(c.id for c in library.chips.values()
+                            if c.vendor.casefold() == vendor.casefold() and c.kind != "system"
+                            and not record_date(c, basis) and figures_in(c, key, sparsity, figures))
     read = [e for e in (target, match) if e]
     found = {s for e in read for s in not_shipping(e.chip, e.values)}
     result.not_shipping = [s for s in NOT_SHIPPING if s in found]
@@ -149,6 +160,14 @@ def _date(chip: Chip, basis: str) -> tuple[str | None, str | None]:
     """(date, kind) for an Entry."""
     found = record_date(chip, basis)
     return (found[1], found[0]) if found else (None, None)
+
+
+def _years_between(earlier: str, later: str) -> float:
+    """Years from one date to another, to the precision of the less precise one: two dates
+    given as years only ("2022") differ by whole years, never by 0.7 of a year."""
+    if min(earlier.count("-"), later.count("-")) == 0:
+        return float(int(later[:4]) - int(earlier[:4]))
+    return round((_as_date(later) - _as_date(earlier)).days / 365.25, 1)
 
 
 def _as_date(text: str) -> date:

@@ -176,8 +176,8 @@ def _check_workload(verdict: Verdict, claim: Claim, library: Library, figures: F
                           "for measured scatter: it needs an explanation the specs do not give")
     else:
         verdict.verdict = "consistent-with-ceiling"
-        verdict.reason = (f"the claimed {claim.ratio} lies within the {ceiling}, widened "
-                          f"×{workload.SCATTER} for measured scatter")
+        verdict.reason = (f"the claimed {claim.ratio} lies within the {ceiling} widened ×/÷"
+                          f"{workload.SCATTER} for measured scatter, i.e. {band_low:.2f}–{band_high:.2f}×")
     if limit.measured:
         verdict.reason += "; measured on record: " + ", ".join(
             f"{m.ratio:.2f}× {m.phase}" for m in limit.measured)

@@ -16,6 +16,29 @@ import typer
 from ..metrics import CATALOGUE, DERIVED, METRICS
 
 
+def _plain_choice_errors() -> None:
+    """Typer 0.29 checks choices through pydantic, whose message for a bad one starts with
+    "Value error, "; users get the message without it. Typer's private modules may move, so a
+    missing name leaves Typer as it is."""
+    import importlib
+
+    for name in ("typer._coercion", "typer._param_types"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        original = getattr(module, "get_error_msg", None)
+        if original is not None and not getattr(original, "plain", False):
+            def plain(exc, original=original):
+                return original(exc).removeprefix("Value error, ")
+
+            plain.plain = True
+            module.get_error_msg = plain
+
+
+_plain_choice_errors()
+
+
 class Settings:
     """--specs and --no-cache, wherever the command or completion runs."""
 
@@ -52,8 +75,8 @@ FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Outpu
 SparsityOption = Annotated[Sparsity, typer.Option(
     help="Dense figures (default) or 2:4-sparse ones; never a mix of the two.")]
 WidthOption = Annotated[int | None, typer.Option(
-    "--width", min=1, metavar="N",
-    help="Table width in columns (default: the terminal's, else $COLUMNS, else 80; at least 40).")]
+    "--width", min=40, max=1000, metavar="N",
+    help="Table width in columns (default: the terminal's, else $COLUMNS, else 80).")]
 SvgOption = Annotated[Path | None, typer.Option(
     "--svg", metavar="FILE", help="Also save what the terminal shows as an SVG picture (table format).")]
 ThemeOption = Annotated[Theme, typer.Option(

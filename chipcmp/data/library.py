@@ -66,14 +66,12 @@ def resolve(library: Library, name: str) -> Chip:
     """Find one chip by id or alias; never guess between candidates.
 
     A name matches when it equals an id or alias ignoring case, spaces, hyphens
-    and underscores (the validator keeps those unique). A bare model number or
-    series name ("c500", "cloudmatrix") matches where an id or alias has a word
-    that starts with it: one such record resolves, several are an "ambiguous"
-    error that lists them.
+    and underscores (the validator keeps those unique), or when it is a model
+    number that ends an id or alias ("c500" for metax-c500) and ends only one.
+    A name that only starts a word ("cloudmatrix", "jm9", "4090") is an error
+    that lists the records it starts: an RTX 4090 is not an RTX 4090 D.
     """
     key = normalize_name(name)
-    if not key:  # " " or "-" names nothing (the validator refuses such aliases)
-        raise LookupFailed(f"unknown chip {name!r}")
     if library.names is not None:
         if key in library.names:
             return library.chips[library.names[key]]
@@ -81,19 +79,32 @@ def resolve(library: Library, name: str) -> Chip:
         for chip in library.chips.values():
             if key in (normalize_name(n) for n in (chip.id, *chip.aliases)):
                 return chip
-    starts = sorted({c.id for c in library.chips.values()
-                     for n in (c.id, *c.aliases) if key and _starts_a_word(key, n)})
-    if len(starts) == 1:
-        return library.chips[starts[0]]
-    if len(starts) > 1:
-        raise LookupFailed(f"{name!r} is ambiguous: it names several records", starts)
+    names = [(c.id, n) for c in library.chips.values() for n in (c.id, *c.aliases)]
+    if len(key) >= 3 and any(ch.isdigit() for ch in key):
+        ending = sorted({cid for cid, n in names if key in _word_runs(n, ending=True)})
+        if len(ending) == 1:
+            return library.chips[ending[0]]
+    starting = sorted({cid for cid, n in names if key and any(run.startswith(key) for run in _word_runs(n))})
+    if len(starting) > 1:
+        raise LookupFailed(f"{name!r} is ambiguous: it starts the names of several records; "
+                           "give one of their ids", starting)
+    if starting:
+        raise LookupFailed(f"unknown chip {name!r}; it starts the name of {starting[0]}, "
+                           "which you can give by its id or alias", starting)
     raise LookupFailed(f"unknown chip {name!r}", close_matches(library, name))
 
 
-def _starts_a_word(key: str, name: str) -> bool:
-    """Whether normalized `key` starts at a word of `name`: 'jm9' in 'Jingjia JM9231'."""
-    words = [w for w in re.split(r"[^0-9a-z]+", name.casefold()) if w]
-    return any("".join(words[i:]).startswith(key) for i in range(len(words)))
+def _word_runs(name: str, ending: bool = False) -> list[str]:
+    """The name's words joined from each word on: 'Jingjia JM9231' -> jingjiajm9231, jm9231.
+
+    With `ending`, only runs from the second word on (the model number part of an id)."""
+    words = [w for w in re.split(r"[^0-9a-z]+", normalize_name_words(name)) if w]
+    return ["".join(words[i:]) for i in range(1 if ending else 0, len(words))]
+
+
+def normalize_name_words(name: str) -> str:
+    """normalize_name, but keeping the breaks between words."""
+    return " ".join(normalize_name(word) for word in re.split(r"[\s\-_]+", name))
 
 
 def close_matches(library: Library, name: str, limit: int = 6) -> list[str]:
@@ -123,7 +134,7 @@ def select_claims(library: Library, names: list[str]) -> list[Claim]:
         try:
             chips.append(resolve(library, name).id)
         except LookupFailed as exc:
-            if "ambiguous" in str(exc):
+            if "ambiguous" in str(exc) or "starts the name" in str(exc):
                 raise
             close = difflib.get_close_matches(name, library.claims, n=3, cutoff=0.4)
             raise LookupFailed(f"{name!r} is neither a claim id nor a chip",

@@ -40,12 +40,14 @@ class ClaimsResult(ResultMethods):
                 "claimed_by", "claimed_on", "quote", "source", "source_url", "source_tier"]
 
     def grid(self) -> Grid:
-        columns = [Column("claim"), Column("claimed", justify="right"),
-                   Column("compares", optional=3), Column("by", optional=2),
-                   Column("on", optional=1)]
-        body = [[c.id, c.ratio, _compares(c), c.claimed_by, c.claimed_on] for c in self.claims]
+        footnotes = Footnotes()
+        columns = [Column("claim"), Column("claimed", justify="right"), Column("src", justify="right"),
+                   Column("compares", optional=3), Column("by", optional=2), Column("on", optional=1)]
+        body = [[c.id, c.ratio, str(footnotes.ref(c, c.source)), _compares(c), c.claimed_by, c.claimed_on]
+                for c in self.claims]
         return Grid(self.title, columns, body, caption="claimed: subject ÷ baseline, as published; "
-                    "-f json for quotes and sources, `chipcmp check` for verdicts", empty="no claim")
+                    "-f json for quotes, `chipcmp check` for verdicts", footnotes=footnotes,
+                    empty="no claim")
 
     def table(self):
         return self.grid()

@@ -143,9 +143,10 @@ class ChartResult(ComparisonResult):
         return self
 
     def __rich_console__(self, console, options):
-        widths = [max(len(line[i]) for line in self.lines) for i in (0, 3, 4)]
-        bar_width = max(10, min(50, options.max_width - sum(widths) - 6))
         header = ["chip", "bar", "figures", f"÷ {short_name(self.comparison.baseline)}"]
+        widths = [max([len(header[k])] + [len(line[i]) for line in self.lines])
+                  for k, i in ((0, 0), (2, 3), (3, 4))]
+        bar_width = max(10, min(50, options.max_width - sum(widths) - 6))
         columns = [Column(header[0]), Column(header[1]), Column(header[2], justify="right"),
                    Column(header[3], justify="right")]
         yield Grid(self.title, columns, self._rows(bar_width), legend=self.legend, footnotes=self.notes)

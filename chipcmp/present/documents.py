@@ -443,6 +443,7 @@ def gap_doc(result) -> dict:
         "match": side(result.match),
         "possible_match": side(result.possible),
         "years": result.years,
+        "undated": result.undated,
         "sources": references(result.chip.chip, result.chip.values),
     }
 
@@ -451,6 +452,7 @@ def gap_row(doc: dict) -> dict:
     """gap_doc flattened for CSV and Markdown: match_chip, match_low, possible_match_chip ..."""
     row = {k: v for k, v in doc.items() if k not in ("figure", "match", "possible_match")}
     row["not_shipping"] = " ".join(doc["not_shipping"])
+    row["undated"] = " ".join(doc["undated"])
     row["low"], row["high"] = doc["figure"]
     for side in ("match", "possible_match"):
         found = doc[side] or {}

@@ -60,6 +60,7 @@ class Grid:
         for level in sorted({c.optional for c in self.columns if c.optional}, reverse=True) + [0]:
             if fits(shown):
                 yield self._table(shown)
+                yield from self._left_out(shown)
                 return
             shown = [i for i in shown if not 0 < self.columns[i].optional >= level]
         if self.overflow == "split":
@@ -69,6 +70,14 @@ class Grid:
                     yield self._table(group, title=i == 0)
                 return
         yield from self._records(shown)
+
+    def _left_out(self, shown: list[int]):
+        from rich.text import Text
+
+        dropped = [self.columns[i].name.replace("\n", " ") for i in range(len(self.columns)) if i not in shown]
+        if dropped:
+            yield Text(literal(f"left out at this width: {', '.join(dropped)} (--width, or -f csv/json "
+                               "for every column)"), style="dim")
 
     def _width(self, shown: list[int]) -> int:
         """The printed width with no value wrapped: free text may wrap down to WRAP_MIN cells."""

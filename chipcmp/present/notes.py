@@ -10,7 +10,8 @@ from ..numbers import fmt_range
 class Footnotes:
     """Numbers each source once, in order of first use: [1], [2] ...
 
-    A source cited by two records (the same document) gets one number.
+    A source cited by two records (the same document, down to its title and
+    locator) gets one number; two rows of one dataset, sharing its URL, get two.
     """
 
     def __init__(self):
@@ -19,7 +20,7 @@ class Footnotes:
 
     def ref(self, chip: Chip, source_id: str) -> int:
         source = chip.sources[source_id]
-        key = source.url or source.citation()
+        key = source.citation()
         if key not in self.numbers:
             self.numbers[key] = len(self.numbers) + 1
             self.sources.append(source)

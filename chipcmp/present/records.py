@@ -74,7 +74,7 @@ def metrics_result() -> RowsResult:
              "throughput": m.throughput, "computed": m.computed, "formula": formula(m),
              "description": m.description} for m in CATALOGUE + DERIVED]
     shown = [Shown("key"), Shown("unit"), Shown("formula", optional=1),
-             Shown("label", "what", wrap=True)]
+             Shown("description", "what", wrap=True)]
     return RowsResult("chipcmp metrics", rows, list(rows[0]), shown, "no metric",
                       caption="computed metrics have a formula; spec files publish the others")
 
@@ -155,7 +155,7 @@ class GapResult(ResultMethods):
         return list(gap_row(self.doc))
 
     def table(self):
-        return _Lines(gap_text(self.doc).splitlines())
+        return Lines(gap_text(self.doc).splitlines())
 
     def markdown(self) -> str:
         row = gap_row(self.doc)
@@ -183,9 +183,14 @@ def gap_text(doc: dict) -> str:
         lines += _sources(match["sources"])
         if doc["years"] is None:
             lines.append("years between: unknown (no date for the chip)")
+        elif doc["years"] == 0:
+            lines.append(f"{doc['vs']} reached it in the same year (to the precision of the dates)")
         else:
-            direction = "earlier" if doc["years"] >= 0 else "later"
+            direction = "earlier" if doc["years"] > 0 else "later"
             lines.append(f"{doc['vs']} reached it {abs(doc['years']):g} years {direction}")
+    undated = doc.get("undated") or []
+    if undated:
+        lines.append(f"not considered, no date: {', '.join(undated)}")
     possible = doc["possible_match"]
     if possible:
         lines.append(f"possible earlier match (ranges overlap): {possible['name']} "
@@ -201,7 +206,7 @@ def _sources(references: str) -> list[str]:
     return [f"  source: {r}" for r in references.split(" | ") if r]
 
 
-class _Lines:
+class Lines:
     """Lines of text; a line that holds a URL is never wrapped (so it stays clickable and whole)."""
 
     def __init__(self, lines: list[str]):
@@ -211,7 +216,10 @@ class _Lines:
         from rich.text import Text
 
         for line in self.lines:
-            yield Text(literal(line), no_wrap="://" in line, overflow="ignore")
+            if "://" in line:  # a URL stays whole and clickable, however long
+                yield Text(literal(line), no_wrap=True, overflow="ignore")
+            else:
+                yield Text(literal(line))
 
 
 class ShowResult(ResultMethods):
@@ -288,7 +296,12 @@ class ShowResult(ResultMethods):
             for summed, published, gap in sums:
                 unit = display_unit(METRICS[summed.metric].unit)
                 shown = " / ".join(dict.fromkeys(fmt_range(v.low, v.high) for v in published)) or "—"
-                remark = "" if gap is None else f" ({gap:+.0%}{' Δ' if abs(gap) > TOLERANCE else ''})"
+                if gap is None:
+                    remark = ""
+                elif gap == 0:
+                    remark = " (the ranges overlap)"
+                else:
+                    remark = f" ({gap:+.1%} beyond it{' Δ' if abs(gap) > TOLERANCE else ''})"
                 sparsity = f" {summed.sparsity}" if summed.sparsity else ""
                 lines.append(f"  {summed.metric}{sparsity}: Σ {fmt_range(summed.low, summed.high)} "
                              f"vs published {shown} {unit}{remark}")
@@ -309,7 +322,7 @@ class ShowResult(ResultMethods):
     def table(self):
         from rich.console import Group
 
-        return Group(self.grid(), _Lines(self._more()))
+        return Group(self.grid(), Lines(self._more()))
 
     def markdown(self) -> str:
         grid = self.grid()

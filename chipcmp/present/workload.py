@@ -94,7 +94,7 @@ def workload_rows(result: Ceiling) -> list[dict]:
 def workload_lines(result: Ceiling) -> list[str]:
     """The result as Markdown lines (also what the table format prints, via Rich)."""
     head = f"{result.subject.name} ÷ {result.baseline.name}, {result.phase}"
-    lines = [f"**{head}**", "", "| bound | by | ceiling | note |", "| --- | --- | --- | --- |"]
+    lines = [f"**{head}**", "", "| phase | bound by | ceiling | note |", "| --- | --- | --- | --- |"]
     for b in result.bounds + ([result.scale_up] if result.scale_up else []):
         by = METRICS[b.metric].label if b.metric else "—"
         lines.append(f"| {b.phase} | {by} | {fmt_ratio(b.ratio) or '—'} | {b.note or b.missing or ''} |")
@@ -141,11 +141,9 @@ class WorkloadResult(ResultMethods):
         return ["kind", "phase", "metric", "low", "high", "detail", "sources"]
 
     def table(self):
-        from rich.markdown import Markdown
+        from .records import Lines
 
-        from .text import literal
-
-        return Markdown(literal(self.markdown(), layout=True))
+        return Lines(self.markdown().splitlines())
 
     def markdown(self) -> str:
         return "\n".join(workload_lines(self.result)) + "\n"
