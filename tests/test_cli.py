@@ -48,7 +48,7 @@ def test_table_names_sources_and_marks_qualifiers(run_fixture):
     out = result.stdout
     assert result.exit_code == 0, result.output
     assert "Alpha X1 datasheet" in out and "https://example.com/beta-y2" in out
-    assert "80–90 [2]" in out and "120 [3] ≠?" in out  # a conflict shows both values, each sourced
+    assert "80–90 [2] ?" in out and "120 [3] ≠" in out  # both values, each sourced, each marked
     assert "≠ sources disagree" in out and "? the source does not say dense or sparse" in out
     assert "β published with binary prefixes" in out
     assert "0.80–1.20×" in out

@@ -21,7 +21,7 @@ def test_chart_bars_scale_mark_the_baseline_and_cite_sources(run_fixture):
     assert rows["alpha-x1"][1] == "`" + "█" * 25 + "┃" + " " * 4 + "`"
     # beta-y2: 80 solid (the low end), shaded on to 120 (a range and a disagreeing source)
     assert rows["beta-y2"][1] == "`" + "█" * 20 + "░" * 5 + "┃" + "░" * 4 + "`"
-    assert rows["beta-y2"][2] == "80–90 [2] / 120 [3] ≠?" and rows["beta-y2"][3].startswith("0.80–1.20×")
+    assert rows["beta-y2"][2] == "80–90 [2] ? / 120 [3] ≠" and rows["beta-y2"][3].startswith("0.80–1.20×")
     assert "— (not published)" in rows["beta-y2-lite"][2]
     assert "[1] Alpha — Alpha X1 datasheet [vendor]" in result.stdout
     assert "┃ alpha-x1's figure" in result.stdout

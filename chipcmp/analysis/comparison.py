@@ -52,50 +52,63 @@ class Cell:
 
     @property
     def flags(self) -> list[str]:
-        """Markers for the cell, including those of the published figures behind computed ones."""
+        """Markers for the cell: its own (see cell_flags) and those of each figure in it."""
+        found = set(self.cell_flags)
+        for v in self.values:
+            found |= value_flags(self.chip, v)
+        return [f for f in MARKERS if f in found]
+
+    @property
+    def cell_flags(self) -> list[str]:
+        """Markers that belong to the cell as a whole: sources disagree, the sum over parts
+        differs from the published figure, a likely-sparse figure was set aside."""
         found = set()
         if len({(v.low, v.high, v.text) for v in self.values}) > 1:
             found.add("conflict")
-        for v in self.values:
-            if v.origin == "derived":
-                found.add("derived")
-            if v.origin == "aggregate":
-                found.add("aggregate")
         published = [v for v in self.values if v.origin != "aggregate"]
         aggregated = [v for v in self.values if v.origin == "aggregate"]
         gap = relative_gap(published, aggregated)
         if gap is not None and abs(gap) > TOLERANCE:
             found.add("parts-differ")
-        pairs = [pair for v in self.values for pair in published_leaves(self.chip, v)]
-        leaves = [leaf for _, leaf in pairs]
         # A computed figure inherits a disagreement between the sources behind it.
         seen: dict[tuple, set] = {}
-        for owner, leaf in pairs:
-            seen.setdefault((owner.id, leaf.metric, leaf.sparsity), set()).add((leaf.low, leaf.high))
+        for v in self.values:
+            for owner, leaf in published_leaves(self.chip, v):
+                seen.setdefault((owner.id, leaf.metric, leaf.sparsity), set()).add((leaf.low, leaf.high))
         if any(len(figures) > 1 for figures in seen.values()):
             found.add("conflict")
         if self.set_aside:
             found.add("likely-sparse")
-        for v in self.values + leaves:
-            if likely_sparse(v):
-                found.add("likely-sparse")
-            if any(f != LIKELY_SPARSE for f in v.flags):
-                found.add("implausible")
-            if v.status != "shipping":
-                found.add("not-shipping")
-            if v.is_range:
-                found.add("range")
-            if v.approximate:
-                found.add("approximate")
-            if v.sparsity == "unspecified":
-                found.add("unspecified-sparsity")
-            if v.scope:
-                found.add("scope")
-            if v.binary_prefix:
-                found.add("binary-prefix")
-            if v.derived:
-                found.add("derived")
         return [f for f in MARKERS if f in found]
+
+
+def value_flags(chip: Chip, value: Value) -> set[str]:
+    """Markers of one figure, with those of the published figures behind a computed one."""
+    found = set()
+    if value.origin == "derived":
+        found.add("derived")
+    if value.origin == "aggregate":
+        found.add("aggregate")
+    for v in [value] + [leaf for _, leaf in published_leaves(chip, value) if leaf is not value]:
+        if likely_sparse(v):
+            found.add("likely-sparse")
+        if any(f != LIKELY_SPARSE for f in v.flags):
+            found.add("implausible")
+        if v.status != "shipping":
+            found.add("not-shipping")
+        if v.is_range:
+            found.add("range")
+        if v.approximate:
+            found.add("approximate")
+        if v.sparsity == "unspecified":
+            found.add("unspecified-sparsity")
+        if v.scope:
+            found.add("scope")
+        if v.binary_prefix:
+            found.add("binary-prefix")
+        if v.derived:
+            found.add("derived")
+    return found
 
 
 @dataclass

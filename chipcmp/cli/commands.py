@@ -181,7 +181,11 @@ def _comparison(ctx, chips: list[str], keys: list[str] | None, baseline: str | N
 
     library = Settings(ctx).library()
     base = resolve(library, baseline) if baseline else None
-    return build(library, resolve_all(library, chips), keys, base, sparsity.value)
+    found = resolve_all(library, chips)
+    if len({c.id for c in found} | ({base.id} if base else set())) < 2 and ctx.info_name == "compare":
+        raise UsageError("CHIPS: give at least two different chips, or one chip and --baseline "
+                         f"(the names given all mean {found[0].id})")
+    return build(library, found, keys, base, sparsity.value)
 
 
 @app.command()
@@ -268,7 +272,8 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.csv,
     layout: Annotated[Layout, typer.Option(
         help="long: one row per value with its full source; wide: one row per chip, a column pair "
-        "per metric (dense figures, else those of unstated sparsity, as compare reads them); "
+        "per metric (whole-record figures: dense ones where there are any, else those of unstated "
+        "sparsity, named in <metric>_sparsity); "
         "wide-full: a column pair per metric, sparsity and scope; measurements: one row per "
         "measured result on record.")] = Layout.long,
     output: Annotated[Path | None, typer.Option(

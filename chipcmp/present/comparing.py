@@ -38,8 +38,8 @@ def _header(name: str, width: int = 14) -> str:
 def cell_lines(cell: Cell, notes: Footnotes) -> list[str]:
     if not cell.values:
         return [f"— ({cell.note})" if cell.note else "—"]
-    lines = figure_lines(cell.chip, cell.values, notes)
-    marks = markers(cell.flags)
+    lines = figure_lines(cell.chip, cell.values, notes, marked=True)
+    marks = markers(cell.cell_flags)  # ≠, Δ, ‡: about the cell as a whole
     if marks:
         lines[-1] += f" {marks}"
     return lines

@@ -73,14 +73,26 @@ def markers(flags) -> str:
     return "".join(MARKERS[f][0] for f in flags if f != "range" and f in MARKERS)
 
 
-def figure_lines(chip: Chip, values: list[Value], notes: Footnotes) -> list[str]:
-    """'312 [1]', '280–320 [2]': each distinct figure once, with its sources' footnote numbers.
+def figure_lines(chip: Chip, values: list[Value], notes: Footnotes, marked: bool = False) -> list[str]:
+    """'312 [1]', '280–320 [2] ~': each distinct figure once, with its sources' footnote numbers.
 
     Every distinct figure is shown, so a disagreement stays visible; a computed
-    figure cites the sources of the published figures it came from.
+    figure cites the sources of the published figures it came from. With
+    `marked`, each figure carries its own markers (~ approximate, ? sparsity
+    unstated ...), so a reader sees which figure each one belongs to.
     """
-    shown: dict[str, set[int]] = {}
+    from ..analysis.comparison import value_flags
+
+    shown: dict[str, tuple[set[int], set[str]]] = {}
     for v in values:
-        refs = shown.setdefault(v.text if v.text is not None else fmt_range(v.low, v.high), set())
+        refs, flags = shown.setdefault(v.text if v.text is not None else fmt_range(v.low, v.high),
+                                       (set(), set()))
         refs.update(notes.ref(owner, leaf.source) for owner, leaf in published_leaves(chip, v))
-    return [f"{text} [{','.join(map(str, sorted(refs)))}]" for text, refs in shown.items()]
+        flags |= value_flags(chip, v)
+    lines = []
+    for text, (refs, flags) in shown.items():
+        line = f"{text} [{','.join(map(str, sorted(refs)))}]"
+        if marked and markers(flags):
+            line += " " + markers([f for f in MARKERS if f in flags])
+        lines.append(line)
+    return lines

@@ -118,10 +118,10 @@ class RankResult(ResultMethods):
         unit = display_unit(METRICS[self.key].unit)
         body, flags = [], []
         for i, entry in enumerate(self.entries, 1):
-            cell_flags = Cell(entry.chip, entry.values).flags
-            flags += cell_flags
-            figures = " / ".join(figure_lines(entry.chip, entry.values, footnotes))
-            body.append([str(i), entry.chip.id, f"{figures} {markers(cell_flags)}".rstrip(),
+            cell = Cell(entry.chip, entry.values)
+            flags += cell.flags
+            figures = " / ".join(figure_lines(entry.chip, entry.values, footnotes, marked=True))
+            body.append([str(i), entry.chip.id, f"{figures} {markers(cell.cell_flags)}".rstrip(),
                          entry.chip.released or ""])
         columns = [Column("#", justify="right"), Column("chip"), Column(unit or "value", justify="right"),
                    Column("released", optional=1)]
