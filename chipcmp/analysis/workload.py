@@ -255,6 +255,9 @@ def find_model(library: Library, name: str) -> Model:
 def assumptions(result: Ceiling, workload: Workload) -> list[str]:
     """What the ceiling takes for granted, in words; printed under every workload verdict."""
     found = []
+    if (result.subject.kind == "system") != (result.baseline.kind == "system"):
+        found.append("a whole system against a single chip: the ratio compares one with the other "
+                     "as published, not chip for chip")
     if result.phase == "peak":
         found.append("theoretical peak: no utilisation assumed on either side")
     else:

@@ -128,9 +128,14 @@ class ControlsResult(ResultMethods):
                     lines.append(f"  {METRICS[key].label} = {how} = {fmt_range(v.low, v.high)} {refs}")
             for r in results:
                 lines.append(f"  {r.rule.id} → {class_text(r)}")
+                conditions = {k.name: k.when for k in r.rule.classes}
+                shown_class = None
                 for step in explain(r):
+                    if step.klass != shown_class:  # the class's condition, with its and/or
+                        lines.append(f"    {step.klass} when {conditions[step.klass]}:")
+                        shown_class = step.klass
                     refs = _refs(r.chip, step.values, footnotes)
-                    lines.append(f"    {step.klass}: {step.text} → {outcome_text(step)}{refs}")
+                    lines.append(f"      {step.text} → {outcome_text(step)}{refs}")
         return lines
 
     def table(self):
