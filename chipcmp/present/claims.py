@@ -13,7 +13,7 @@ TOLERANCE_NOTE = ("tolerance: ±2% on exact ratios (rounding), ±10% on approxim
                   "('~', 'about', 'nearly', 'comparable' ...)")
 
 
-def _compares(claim) -> str:
+def compares(claim) -> str:
     """bf16, or the workload phase (and precision) of a workload claim."""
     if claim.metric:
         return claim.metric
@@ -43,7 +43,7 @@ class ClaimsResult(ResultMethods):
         footnotes = Footnotes()
         columns = [Column("claim"), Column("claimed", justify="right"), Column("src", justify="right"),
                    Column("compares", optional=3), Column("by", optional=2), Column("on", optional=1)]
-        body = [[c.id, c.ratio, str(footnotes.ref(c, c.source)), _compares(c), c.claimed_by, c.claimed_on]
+        body = [[c.id, c.ratio, str(footnotes.ref(c, c.source)), compares(c), c.claimed_by, c.claimed_on]
                 for c in self.claims]
         return Grid(self.title, columns, body, caption="claimed: subject ÷ baseline, as published; "
                     "-f json for quotes, `chipcmp check` for verdicts", footnotes=footnotes,
@@ -105,7 +105,7 @@ class CheckResult(ResultMethods):
     def _explanation(verdict, footnotes: Footnotes) -> str:
         claim = verdict.claim
         pair = f"{claim.subject} ÷ {claim.baseline or claim.workload}"
-        text = f"{pair} on {_compares(claim)}"
+        text = f"{pair} on {compares(claim)}"
         if verdict.subject_values and verdict.baseline_values:
             sides = [_figures(verdict.chips[chip], values, footnotes, labelled=not claim.metric)
                      for chip, values in ((claim.subject, verdict.subject_values),

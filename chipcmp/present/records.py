@@ -315,8 +315,9 @@ class ShowResult(ResultMethods):
         claims = self.library.claims_about(self.chip.id)
         if claims:
             lines.append("claims:")
-            lines += [f"  {c.id}: {c.ratio} ({c.metric or 'workload'}; {c.claimed_by}, {c.claimed_on})"
-                      for c in claims]
+            from .claims import compares
+
+            lines += [f"  {c.id}: {c.ratio} ({compares(c)}; {c.claimed_by}, {c.claimed_on})" for c in claims]
         return lines
 
     def table(self):
