@@ -49,12 +49,6 @@ class ClaimsResult(ResultMethods):
                     "-f json for quotes, `chipcmp check` for verdicts", footnotes=footnotes,
                     empty="no claim")
 
-    def table(self):
-        return self.grid()
-
-    def markdown(self) -> str:
-        return self.grid().markdown()
-
 
 def _figures(chip, values, footnotes: Footnotes, labelled: bool) -> str:
     """'312 [1] / 280 [2]', or per metric with its unit when a verdict reads several metrics."""
@@ -113,9 +107,3 @@ class CheckResult(ResultMethods):
             unit = display_unit(METRICS[claim.metric].unit) if claim.metric else ""
             text += f": {sides[0]} vs {sides[1]} {unit}".rstrip()
         return f"{text}; {verdict.reason}"
-
-    def table(self):
-        return self.grid()
-
-    def markdown(self) -> str:
-        return self.grid().markdown()

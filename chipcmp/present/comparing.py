@@ -84,12 +84,6 @@ class ComparisonResult(ResultMethods):
                     legend=legend(flags), notes=[f"note: {w}" for w in comparison.warnings],
                     footnotes=notes, sections=sections, empty="no metric to compare")
 
-    def table(self):
-        return self.grid()
-
-    def markdown(self) -> str:
-        return self.grid().markdown()
-
 
 def _bar(low: float, high: float, scale: float, width: int, baseline: float | None) -> str:
     """'█' up to the low end, '░' on to the high end (a range or a disagreement), '┃' at the baseline."""

@@ -14,8 +14,6 @@ from ..errors import ChipcmpError
 from .formats import FORMAT_VERSION, to_csv, to_json, to_json_lines
 from .stdout import console, write_text
 
-FORMATS = ("table", "csv", "json", "jsonl", "markdown")
-
 # Monospace faces with box drawing, then CJK faces, so chip names in Chinese render in SVG.
 SVG_FONTS = ('"Fira Code", "DejaVu Sans Mono", Menlo, Consolas, "Noto Sans Mono CJK SC", '
              '"Source Han Mono SC", "Sarasa Mono SC", monospace')
@@ -41,7 +39,16 @@ class Result(Protocol):
 
 
 class ResultMethods:
-    """What every result offers in Python: its JSON document, a DataFrame, Markdown in notebooks."""
+    """What every result offers in Python: its JSON document, a DataFrame, Markdown in notebooks.
+
+    A result drawn as one Grid defines `grid()`; its table and Markdown come from it.
+    """
+
+    def table(self):
+        return self.grid()
+
+    def markdown(self) -> str:
+        return self.grid().markdown()
 
     def to_dict(self):
         """The JSON document, with its version, as plain Python values."""

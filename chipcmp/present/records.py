@@ -16,7 +16,7 @@ from .notes import Footnotes, Notes, figure_lines, legend, markers
 class RowsResult(ResultMethods):
     """A listing whose JSON is {"items": rows} and whose table shows some of the columns."""
 
-    def __init__(self, title: str, rows: list[dict], columns: list[str], shown: list[Column],
+    def __init__(self, title: str, rows: list[dict], columns: list[str], shown: list[tuple[str, Column]],
                  empty: str, caption: str | None = None, legend: list[str] = ()):
         self.title = title
         self._rows, self._columns, self.shown = rows, columns, shown
@@ -32,26 +32,14 @@ class RowsResult(ResultMethods):
         return self._columns
 
     def grid(self) -> Grid:
-        keys = [c.name for c in self.shown]
-        body = [[_cell(row.get(k)) for k in keys] for row in self._rows]
-        columns = [Column(c.label, c.justify, c.wrap, c.optional) for c in self.shown]
-        return Grid(self.title, columns, body, caption=self.caption, legend=self.legend,
-                    empty=self.empty)
-
-    def table(self):
-        return self.grid()
-
-    def markdown(self) -> str:
-        return self.grid().markdown()
+        body = [[_cell(row.get(key)) for key, _ in self.shown] for row in self._rows]
+        return Grid(self.title, [column for _, column in self.shown], body, caption=self.caption,
+                    legend=self.legend, empty=self.empty)
 
 
-class Shown(Column):
-    """A row key shown as a table column, under a heading of its own."""
-
-    def __init__(self, key: str, label: str | None = None, justify: str = "left", wrap: bool = False,
-                 optional: int = 0):
-        super().__init__(key, justify, wrap, optional)
-        self.label = label or key
+def shown(key: str, heading: str | None = None, **options) -> tuple[str, Column]:
+    """A row key shown as a table column, under `heading` (default: the key)."""
+    return key, Column(heading or key, **options)
 
 
 def _cell(value) -> str:
@@ -63,19 +51,19 @@ def _cell(value) -> str:
 def list_result(chips: list) -> RowsResult:
     rows = [chip_summary(c) for c in chips]
     columns = ["id", "name", "vendor", "country", "kind", "released", "aliases", "values", "sources"]
-    shown = [Shown("id"), Shown("name", wrap=True), Shown("vendor", optional=2),
-             Shown("country", "cc", optional=3), Shown("kind"), Shown("released", optional=1),
-             Shown("values", justify="right", optional=4)]
-    return RowsResult("chipcmp list", rows, columns, shown, "no record matches")
+    table = [shown("id"), shown("name", wrap=True), shown("vendor", optional=2),
+             shown("country", "cc", optional=3), shown("kind"), shown("released", optional=1),
+             shown("values", justify="right", optional=4)]
+    return RowsResult("chipcmp list", rows, columns, table, "no record matches")
 
 
 def metrics_result() -> RowsResult:
     rows = [{"key": m.key, "label": m.label, "unit": m.unit, "dimension": m.dimension,
              "throughput": m.throughput, "computed": m.computed, "formula": formula(m),
              "description": m.description} for m in CATALOGUE + DERIVED]
-    shown = [Shown("key"), Shown("unit"), Shown("formula", optional=1),
-             Shown("description", "what", wrap=True)]
-    return RowsResult("chipcmp metrics", rows, list(rows[0]), shown, "no metric",
+    table = [shown("key"), shown("unit"), shown("formula", optional=1),
+             shown("description", "what", wrap=True)]
+    return RowsResult("chipcmp metrics", rows, list(rows[0]), table, "no metric",
                       caption="computed metrics have a formula; spec files publish the others")
 
 
@@ -92,10 +80,10 @@ def findings_result(findings, all_rows: bool) -> RowsResult:
     columns = list(rows[0]) if rows else ["chip", "epoch_name", "metric", "unit", "epoch", "chipcmp",
                                           "status", "epoch_sparsity", "remark", "chipcmp_sources",
                                           "epoch_source"]
-    shown = [Shown("chip"), Shown("metric"), Shown("epoch", justify="right"),
-             Shown("chipcmp", wrap=True), Shown("unit", optional=1), Shown("status"),
-             Shown("remark", wrap=True, optional=2)]
-    return RowsResult("chipcmp crosscheck epoch", rows, columns, shown, "no disagreement found")
+    table = [shown("chip"), shown("metric"), shown("epoch", justify="right"),
+             shown("chipcmp", wrap=True), shown("unit", optional=1), shown("status"),
+             shown("remark", wrap=True, optional=2)]
+    return RowsResult("chipcmp crosscheck epoch", rows, columns, table, "no disagreement found")
 
 
 class RankResult(ResultMethods):
@@ -131,12 +119,6 @@ class RankResult(ResultMethods):
         return Grid(self.title, columns, body, legend=legend(flags) + [
             "ordered by the lowest sourced figure (the safe end of a range or a disagreement)"],
             notes=notes, footnotes=footnotes, empty="no record publishes this metric")
-
-    def table(self):
-        return self.grid()
-
-    def markdown(self) -> str:
-        return self.grid().markdown()
 
 
 class GapResult(ResultMethods):
