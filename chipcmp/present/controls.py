@@ -7,9 +7,8 @@ from ..analysis.controls import UNDETERMINED, assumes_dense, explain
 from ..metrics import METRICS
 from ..numbers import fmt_range
 from .documents import classification_doc, classification_row
-from .grid import Column, Grid, footnote_texts
+from .grid import Column, Grid
 from .notes import Footnotes, Notes, figure_lines
-from .text import literal
 
 DENSE_NOTE = "? counts a throughput whose source does not say dense or sparse as dense"
 def outcome_text(step) -> str:
@@ -55,7 +54,7 @@ class ControlsResult(ResultMethods):
             chips.setdefault(r.chip.id, []).append(r)
         return chips
 
-    def grid(self) -> Grid:
+    def classes_grid(self) -> Grid:
         footnotes, notes = Footnotes(), Notes()
         rules = list({r.rule.id: r.rule for r in self.results}.values())
         body, dense, published, planned = [], False, False, False
@@ -116,16 +115,17 @@ class ControlsResult(ResultMethods):
             parts.append(f"{rule_label(r.rule)} {decided}")
         return " · ".join(parts)
 
-    def _explanation(self, footnotes: Footnotes) -> list[str]:
+    def explanation(self, footnotes: Footnotes) -> list[str]:
+        """Per chip: TPP and PD from their inputs, then every test of each rule, figures plugged in."""
         lines = []
         for chip_id, results in self._by_chip().items():
             lines.append(f"{chip_id}")
             for key in ("tpp", "performance_density"):
                 source = next((r for r in results if r.figures.get(key)), results[0])
                 for v in source.figures.get(key, []):
-                    refs = figure_lines(source.chip, [v], footnotes)[0].rsplit(" ", 1)[-1]
                     how = v.derived or f"published by its source ({v.published})"
-                    lines.append(f"  {METRICS[key].label} = {how} = {fmt_range(v.low, v.high)} {refs}")
+                    lines.append(f"  {METRICS[key].label} = {how} = {fmt_range(v.low, v.high)}"
+                                 f"{_refs(source.chip, [v], footnotes)}")
             for r in results:
                 lines.append(f"  {r.rule.id} → {class_text(r)}")
                 conditions = {k.name: k.when for k in r.rule.classes}
@@ -138,39 +138,17 @@ class ControlsResult(ResultMethods):
                     lines.append(f"      {step.text} → {outcome_text(step)}{refs}")
         return lines
 
-    def table(self):
-        return _Explained(self) if self.explain else self.grid()
-
-    def markdown(self) -> str:
-        grid = self.grid()
+    def grid(self) -> Grid:
+        grid = self.classes_grid()
         if self.explain:
-            grid.notes += ["", "```text", *self._explanation(grid.footnotes), "```"]
-        return grid.markdown()
+            grid.after = [""] + self.explanation(grid.footnotes)
+        return grid
 
 
 def _refs(chip, values, footnotes: Footnotes) -> str:
     """' [3,4]': the sources of the published figures a test read (computed ones cite their inputs)."""
     from ..model import published_leaves
 
-    numbers = sorted({footnotes.ref(owner, leaf.source) for v in values if v.origin != "derived"
+    numbers = sorted({footnotes.ref(owner, leaf.source) for v in values
                       for owner, leaf in published_leaves(chip, v)})
     return f" [{','.join(map(str, numbers))}]" if numbers else ""
-
-
-class _Explained:
-    """The grid, then each chip's arithmetic: values plugged into every comparison."""
-
-    def __init__(self, result: ControlsResult):
-        self.result = result
-
-    def __rich_console__(self, console, options):
-        from rich.text import Text
-
-        grid = self.result.grid()
-        lines = self.result._explanation(grid.footnotes)  # numbers its sources before the footnotes print
-        footnotes, grid.footnotes = grid.footnotes, None
-        yield grid
-        yield Text("")
-        for line in lines:
-            yield Text(literal(line))
-        yield from footnote_texts(footnotes)

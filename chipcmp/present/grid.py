@@ -37,6 +37,7 @@ class Grid:
     caption: str | None = None
     legend: list[str] = field(default_factory=list)  # marker meanings, printed dim
     notes: list[str] = field(default_factory=list)  # numbered long text
+    after: list[str] = field(default_factory=list)  # lines of text before the footnotes (arithmetic ...)
     footnotes: Footnotes | None = None
     sections: list[int] = field(default_factory=list)  # row indexes that start a new group
     empty: str = "nothing to show"
@@ -144,6 +145,8 @@ class Grid:
             yield Text(literal(line), style="dim")
         for line in self.notes:
             yield Text(literal(line))
+        if self.after:
+            yield Lines(self.after)
         if self.footnotes:
             yield from footnote_texts(self.footnotes)
 
@@ -162,11 +165,29 @@ class Grid:
         if self.caption:
             parts += ["", literal(self.caption)]
         below = [f"- {literal(x)}" for x in self.legend] + [f"{literal(x)}  " for x in self.notes]
+        if self.after:
+            below += ["", "```text", *map(literal, self.after), "```", ""]
         if self.footnotes:
             below += [f"{literal(x)}  " for x in self.footnotes.markdown()]
         if below:
             parts += [""] + below
         return "\n".join(parts) + "\n"
+
+
+class Lines:
+    """Lines of text; a line that holds a URL is never wrapped (so it stays clickable and whole)."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        for line in self.lines:
+            if "://" in line:
+                yield Text(literal(line), no_wrap=True, overflow="ignore")
+            else:
+                yield Text(literal(line))
 
 
 def footnote_texts(footnotes: Footnotes):

@@ -8,8 +8,7 @@ from ..metrics import CATALOGUE, DERIVED, METRICS, display_unit
 from ..numbers import fmt_number, fmt_range
 from .documents import (chip_doc, chip_summary, claim_doc, conflicting_metrics, entry_row,
                         finding_row, gap_doc, gap_row, part_sum_doc, source_doc, value_doc, value_row)
-from .grid import Column, Grid
-from .text import literal
+from .grid import Column, Grid, Lines
 from .notes import Footnotes, Notes, figure_lines, legend, markers
 
 
@@ -188,22 +187,6 @@ def _sources(references: str) -> list[str]:
     return [f"  source: {r}" for r in references.split(" | ") if r]
 
 
-class Lines:
-    """Lines of text; a line that holds a URL is never wrapped (so it stays clickable and whole)."""
-
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-
-    def __rich_console__(self, console, options):
-        from rich.text import Text
-
-        for line in self.lines:
-            if "://" in line:  # a URL stays whole and clickable, however long
-                yield Text(literal(line), no_wrap=True, overflow="ignore")
-            else:
-                yield Text(literal(line))
-
-
 class ShowResult(ResultMethods):
     """Every value of one record with its source; disagreements, sums over parts, claims."""
 
@@ -234,7 +217,7 @@ class ShowResult(ResultMethods):
     def columns(self) -> list[str] | None:
         return None
 
-    def grid(self) -> Grid:
+    def values_grid(self) -> Grid:
         chip = self.chip
         footnotes, notes = Footnotes(), Notes()
         body = []
@@ -265,7 +248,7 @@ class ShowResult(ResultMethods):
         return Grid(heading, columns, body, caption=caption, legend=extra, notes=notes.lines(),
                     footnotes=footnotes, empty="no value")
 
-    def _more(self):
+    def _more(self, footnotes: Footnotes):
         """Sums over parts, export-control arithmetic and claims, as lines of text."""
         from ..analysis.systems import TOLERANCE, part_sums
         from .controls import ControlsResult
@@ -289,7 +272,7 @@ class ShowResult(ResultMethods):
                              f"vs published {shown} {unit}{remark}")
         if self.classifications:
             lines.append("export controls:")
-            lines += ["  " + line for line in ControlsResult(self.classifications)._explanation(Footnotes())[1:]]
+            lines += ["  " + line for line in ControlsResult(self.classifications).explanation(footnotes)[1:]]
         measured = self.library.measurements_of(self.chip.id)
         if measured:
             lines.append("measured results on record:")
@@ -302,14 +285,7 @@ class ShowResult(ResultMethods):
             lines += [f"  {c.id}: {c.ratio} ({compares(c)}; {c.claimed_by}, {c.claimed_on})" for c in claims]
         return lines
 
-    def table(self):
-        from rich.console import Group
-
-        return Group(self.grid(), Lines(self._more()))
-
-    def markdown(self) -> str:
-        grid = self.grid()
-        more = self._more()
-        if more:
-            grid.notes += ["", "```text", *more, "```"]
-        return grid.markdown()
+    def grid(self) -> Grid:
+        grid = self.values_grid()
+        grid.after = self._more(grid.footnotes)  # cites its sources in the same footnotes
+        return grid

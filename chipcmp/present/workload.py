@@ -141,7 +141,7 @@ class WorkloadResult(ResultMethods):
         return ["kind", "phase", "metric", "low", "high", "detail", "sources"]
 
     def table(self):
-        from .records import Lines
+        from .grid import Lines
 
         return Lines(self.markdown().splitlines())
 
