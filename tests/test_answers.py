@@ -189,3 +189,10 @@ def test_measurements_export_as_rows(run):
     decode = next(r for r in rows if r["id"] == "cloudmatrix-infer-ascend-910c-deepseek-r1-decode")
     assert (decode["chip"], decode["phase"], float(decode["per_chip"])) == ("huawei-ascend-910c", "decode", 1943)
     assert decode["source_url"] == "https://arxiv.org/abs/2506.12708"
+
+
+@pytest.mark.parametrize("args", [("compare", "h100"), ("compare", "h100", "H100 SXM5")])
+def test_compare_needs_two_different_chips(run, args):
+    result = run(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "give at least two different chips, or one chip and --baseline" in result.stderr

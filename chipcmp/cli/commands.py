@@ -167,24 +167,24 @@ def compare(
     """
     keys = parse_metrics(metrics)
     _svg_needs_table(svg, format)
-    if len(chips) < 2 and not baseline:
-        raise typer.BadParameter("give at least two chips, or one chip and --baseline", param_hint="CHIPS")
     from ..present.comparing import ComparisonResult
 
-    result = ComparisonResult(_comparison(ctx, chips, keys, baseline, sparsity))
+    result = ComparisonResult(_comparison(ctx, chips, keys, baseline, sparsity, at_least=2))
     _emit(ctx, result, format, width, svg, svg_theme)
 
 
-def _comparison(ctx, chips: list[str], keys: list[str] | None, baseline: str | None, sparsity: Sparsity):
+def _comparison(ctx, chips: list[str], keys: list[str] | None, baseline: str | None, sparsity: Sparsity,
+                at_least: int = 1):
+    """The comparison of the named chips; fewer than `at_least` different records is a usage error."""
     from ..analysis.comparison import compare as build
     from ..data.library import resolve, resolve_all
 
     library = Settings(ctx).library()
     base = resolve(library, baseline) if baseline else None
     found = resolve_all(library, chips)
-    if len({c.id for c in found} | ({base.id} if base else set())) < 2 and ctx.info_name == "compare":
+    if len({c.id for c in found} | ({base.id} if base else set())) < at_least:
         raise UsageError("CHIPS: give at least two different chips, or one chip and --baseline "
-                         f"(the names given all mean {found[0].id})")
+                         f"(the names given mean only {found[0].id})")
     return build(library, found, keys, base, sparsity.value)
 
 
